@@ -1,0 +1,94 @@
+// File: smslint/linter.h
+//
+// Defines smslint::Linter and smslint::Options.
+//
+// A Linter is built once from Options, then is immutable: every method is
+// const and safe to call from many threads at once on one shared Linter.
+// Construction never throws; a bad option makes ok() false, error() say why
+// and error_arg() name the offending value (RE2's model).
+//
+//   smslint::Options options;
+//   options.max_segments = 4;
+//   const smslint::Linter linter(options);
+//   if (!linter.ok()) { /* linter.error(), linter.error_arg() */ }
+//   smslint::Message m;
+//   m.body = std::string(161, 'a');
+//   smslint::Report r = linter.Lint(m);
+//   // r.segments.segment_count == 2
+//   // linter.SegmentCount(m.body) == 2   (cheap: no report)
+#ifndef SMSLINT_LINTER_H_
+#define SMSLINT_LINTER_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "smslint/diagnostic.h"
+#include "smslint/export.h"
+#include "smslint/message.h"
+#include "smslint/report.h"
+
+namespace smslint {
+
+// smslint::Options
+//
+//   max_segments (10)              segments/too-many-segments fires above it
+//   max_body_characters (1600)     body/too-long fires above it (code points)
+//   suggest_smart_encoding (true)  offer Smart Encoding fixes
+//   disabled_rules ({})            rule ids or area prefixes ("segments/")
+//   severity_overrides ({})        rule id -> severity
+struct Options {
+  uint32_t max_segments = 10;
+  uint32_t max_body_characters = 1600;
+  bool suggest_smart_encoding = true;
+  std::vector<std::string> disabled_rules;
+  std::vector<std::pair<std::string, Severity>> severity_overrides;
+};
+
+// smslint::Linter
+class SMSLINT_API Linter {
+ public:
+  explicit Linter(const Options& options = {});
+  ~Linter();
+  // Not copyable: share one Linter (by reference or shared_ptr) instead.
+  Linter(const Linter&) = delete;
+  Linter& operator=(const Linter&) = delete;
+
+  bool ok() const;
+  // Why the options were rejected ("" when ok()).
+  const std::string& error() const;
+  // The offending option value ("" when ok()).
+  const std::string& error_arg() const;
+
+  // Everything smslint finds in `message`. Findings are data, never errors.
+  // Returns an empty report when !ok().
+  Report Lint(const Message& message) const;
+
+  // Cheap queries for hot paths.
+  uint32_t SegmentCount(std::string_view body) const;
+  // True when Lint would report no error-level diagnostic.
+  bool IsSendable(const Message& message) const;
+
+  // A diagnostic of rule `rule_id` with these arguments, rendered and with
+  // this Linter's severity overrides applied; nullopt when the rule is
+  // unknown or disabled. For front ends that find problems of their own
+  // (an input line that is not JSON).
+  std::optional<Diagnostic> MakeDiagnostic(
+      std::string_view rule_id, std::string_view field,
+      std::optional<Span> span,
+      std::vector<std::pair<std::string, std::string>> args) const;
+
+  const Options& options() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<const Impl> impl_;
+};
+
+}  // namespace smslint
+
+#endif  // SMSLINT_LINTER_H_

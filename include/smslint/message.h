@@ -1,0 +1,69 @@
+// File: smslint/message.h
+//
+// Defines smslint::Message, the input to Linter::Lint: one outgoing SMS or
+// MMS as a sender would hand it to an API.
+//
+//   smslint::Message m;
+//   m.to = "+14155550132";
+//   m.from = "+14155550100";
+//   m.body = "Your code is 123456";
+//   m.kind = smslint::MessageKind::kOtp;
+#ifndef SMSLINT_MESSAGE_H_
+#define SMSLINT_MESSAGE_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "smslint/export.h"
+
+namespace smslint {
+
+// smslint::MessageKind
+//
+// What the message is for. Content rules use it as context.
+enum class MessageKind {
+  kUnspecified,     // not given
+  kMarketing,       // promotions, offers
+  kTransactional,   // receipts, shipping notices, account alerts
+  kOtp,             // one-time passcodes
+  kConversational,  // person-to-person style replies
+  kInformational,   // reminders, notices the recipient asked for
+};
+
+// Returns "marketing", "transactional", ... ("" for kUnspecified).
+SMSLINT_API std::string_view MessageKindName(MessageKind kind);
+// Parses the names above; nullopt for anything else.
+SMSLINT_API std::optional<MessageKind> ParseMessageKind(std::string_view name);
+
+// smslint::Media
+//
+// One media attachment. Only what is known offline: the declared type, the
+// size, and optionally where the bytes are.
+struct Media {
+  std::string content_type;             // declared MIME type, e.g. "image/jpeg"
+  std::optional<uint64_t> size_bytes;   // size if known
+  std::optional<std::string> path;      // local file holding the bytes
+  std::optional<std::string> bytes;     // or the bytes themselves
+};
+
+// smslint::Message
+//
+// One message to lint. All strings are UTF-8; the body may be invalid UTF-8,
+// which is reported, never undefined behaviour.
+struct Message {
+  std::string id;                    // caller's id, echoed in the report
+  std::string to;                    // recipient number as given
+  std::string from;                  // sender: number, short code or alphanumeric id
+  std::string messaging_service_id;  // "MG..." instead of from
+  std::string body;                  // UTF-8 text
+  std::vector<Media> media;
+  MessageKind kind = MessageKind::kUnspecified;
+  bool first_message = false;        // first message to this recipient
+};
+
+}  // namespace smslint
+
+#endif  // SMSLINT_MESSAGE_H_

@@ -1,0 +1,57 @@
+// File: smslint/report.h
+//
+// Defines smslint::Report, what Linter::Lint returns for one message, and
+// its JSON form (the contract documented in docs/report.schema.json).
+//
+//   smslint::Report r = linter.Lint(message);
+//   if (r.MaxSeverity() == smslint::Severity::kError) { /* will fail */ }
+//   std::string json = smslint::ReportToJson(r);
+#ifndef SMSLINT_REPORT_H_
+#define SMSLINT_REPORT_H_
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "smslint/diagnostic.h"
+#include "smslint/export.h"
+#include "smslint/segments.h"
+
+namespace smslint {
+
+// The version of the JSON report format. It grows by one for any change
+// that can break a reader (a renamed or removed field, a changed meaning);
+// new optional fields do not change it.
+inline constexpr int kReportFormatVersion = 1;
+
+// smslint::Report
+struct Report {
+  std::string id;                        // Message::id
+  std::vector<Diagnostic> diagnostics;   // ordered by field, span, rule id
+  SegmentInfo segments;                  // the body's segment analysis
+
+  // The highest severity found; nullopt when there are no diagnostics.
+  std::optional<Severity> MaxSeverity() const;
+  size_t Count(Severity s) const;
+};
+
+// smslint::ReportContext
+//
+// Where the message came from, written into the JSON when set.
+struct ReportContext {
+  std::optional<size_t> line;  // 1-based input line
+  std::optional<size_t> row;   // 1-based data row (CSV)
+};
+
+// The report as one JSON object on one line (no trailing newline).
+SMSLINT_API std::string ReportToJson(const Report& report,
+                                     const ReportContext& context = {});
+
+// The segment analysis alone as a JSON object (what `smslint segments
+// --format json` prints).
+SMSLINT_API std::string SegmentInfoToJson(const SegmentInfo& info);
+
+}  // namespace smslint
+
+#endif  // SMSLINT_REPORT_H_

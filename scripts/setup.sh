@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs the Debian packages smslint needs, only those that are missing.
+# Idempotent and non-interactive; runs as root or through sudo.
+# Usage: scripts/setup.sh [--with-fuzz] [--with-node]
+set -euo pipefail
+
+packages=(meson ninja-build pkg-config g++ libphonenumber-dev libprotobuf-dev libicu-dev
+          libabsl-dev libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev
+          libcli11-dev python3)
+for arg in "$@"; do
+  case "$arg" in
+    --with-fuzz) packages+=(clang-14 libclang-rt-14-dev) ;;
+    --with-node) packages+=(nodejs npm) ;;
+    *) echo "setup.sh: unknown argument $arg" >&2; exit 2 ;;
+  esac
+done
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    # A tool may be present without its Debian package (node from another source).
+    case "$p" in
+      nodejs) command -v node >/dev/null && continue ;;
+      npm) command -v npm >/dev/null && continue ;;
+    esac
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]})); then
+  echo "setup.sh: installing ${missing[*]}" >&2
+  sudo=""
+  if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

@@ -1,0 +1,220 @@
+#include "internal/body_rules.h"
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "internal/tables.h"
+#include "internal/utf8.h"
+
+namespace smslint::internal {
+namespace {
+
+constexpr size_t kMaxNamedCharacters = 10;
+
+// Where the text reaches `limit` code points (by_utf16 = false) or `limit`
+// UTF-16 units (true): the span from there to the end.
+Span TailSpan(std::string_view text, uint64_t limit, bool by_utf16) {
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const auto* end = p + text.size();
+  size_t byte = 0, utf16 = 0;
+  uint64_t count = 0;
+  while (p + byte < end && count < limit) {
+    const Decoded d = DecodeUtf8(p + byte, end);
+    const uint32_t w = Utf16Length(d.cp);
+    if (by_utf16 && count + w > limit) break;
+    count += by_utf16 ? w : 1;
+    byte += d.len;
+    utf16 += w;
+  }
+  uint64_t total16 = utf16;
+  for (size_t b = byte; p + b < end;) {
+    const Decoded d = DecodeUtf8(p + b, end);
+    total16 += Utf16Length(d.cp);
+    b += d.len;
+  }
+  return {byte, text.size(), utf16, static_cast<size_t>(total16)};
+}
+
+size_t Utf16Offset(std::string_view text, size_t byte_offset) {
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const auto* end = p + byte_offset;
+  size_t utf16 = 0;
+  for (const uint8_t* q = p; q < end;) {
+    const Decoded d = DecodeUtf8(q, end);
+    utf16 += Utf16Length(d.cp);
+    q += d.len;
+  }
+  return utf16;
+}
+
+std::string CodePointsLabel(std::string_view utf8) {
+  std::string out;
+  const auto* p = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto* end = p + utf8.size();
+  while (p < end) {
+    const Decoded d = DecodeUtf8(p, end);
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%sU+%04X", out.empty() ? "" : " ",
+                  static_cast<unsigned>(d.cp));
+    out += buf;
+    p += d.len;
+  }
+  return out;
+}
+
+// How a character is shown in a message: invisible and control characters
+// by code point only.
+std::string ShowCharacter(std::string_view text) {
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const Decoded d = DecodeUtf8(p, p + text.size());
+  const bool invisible = d.cp < 0x20 || (d.cp >= 0x7F && d.cp < 0xA0) ||
+                         d.cp == 0xA0 || (d.cp >= 0x2000 && d.cp <= 0x200F) ||
+                         (d.cp >= 0x2028 && d.cp <= 0x202F) ||
+                         d.cp == 0x2060 || d.cp == 0xFEFF ||
+                         (d.cp >= 0x300 && d.cp < 0x370);
+  if (invisible) return "(" + CodePointsLabel(text) + ")";
+  return "'" + std::string(text) + "' (" + CodePointsLabel(text) + ")";
+}
+
+void CheckForcesUcs2(const Message& m, const SegmentInfo& info,
+                     const Options& options, const Emit& emit) {
+  if (info.encoding != Encoding::kUcs2 || info.non_gsm.empty()) return;
+  struct Distinct {
+    std::string_view text;
+    size_t count;
+  };
+  std::vector<Distinct> distinct;
+  for (const NonGsmCharacter& c : info.non_gsm) {
+    bool seen = false;
+    for (Distinct& d : distinct) {
+      if (d.text == c.text) {
+        ++d.count;
+        seen = true;
+        break;
+      }
+    }
+    if (!seen) distinct.push_back({c.text, 1});
+  }
+  std::string names;
+  for (size_t i = 0; i < distinct.size() && i < kMaxNamedCharacters; ++i) {
+    if (!names.empty()) names += ", ";
+    names += ShowCharacter(distinct[i].text);
+    if (distinct[i].count > 1) names += " x" + std::to_string(distinct[i].count);
+  }
+  if (distinct.size() > kMaxNamedCharacters) {
+    names += ", and " + std::to_string(distinct.size() - kMaxNamedCharacters) +
+             " more";
+  }
+  Diagnostic* d = emit("segments/forces-ucs2", "body", info.non_gsm[0].span,
+                       {{"count", std::to_string(distinct.size())},
+                        {"segments", std::to_string(info.segment_count)},
+                        {"characters", names}});
+  if (d == nullptr || !options.suggest_smart_encoding) return;
+
+  // Smart Encoding helps only when every character left is GSM-7.
+  const std::string smart = SmartEncode(m.body);
+  const uint32_t smart_segments =
+      CountSegments(smart, {.encoding = EncodingChoice::kGsm7});
+  if (smart_segments == 0 || smart_segments > info.segment_count) return;
+  Fix fix;
+  fix.applicability = Applicability::kUnsafe;
+  const auto* p = reinterpret_cast<const uint8_t*>(m.body.data());
+  const auto* end = p + m.body.size();
+  size_t byte = 0, utf16 = 0;
+  while (p + byte < end) {
+    const Decoded dec = DecodeUtf8(p + byte, end);
+    const uint32_t w = Utf16Length(dec.cp);
+    if (dec.valid) {
+      if (const auto r = SmartReplacement(dec.cp)) {
+        fix.edits.push_back({{byte, byte + dec.len, utf16, utf16 + w},
+                             std::string(*r)});
+      }
+    }
+    byte += dec.len;
+    utf16 += w;
+  }
+  const uint32_t saved = info.segment_count - smart_segments;
+  fix.description = "apply Smart Encoding (" +
+                    std::to_string(fix.edits.size()) +
+                    " replacement(s)): GSM-7 in " +
+                    std::to_string(smart_segments) + " segment(s) instead of " +
+                    std::to_string(info.segment_count) + ", saving " +
+                    std::to_string(saved);
+  d->args.push_back({"smart_segments", std::to_string(smart_segments)});
+  d->args.push_back({"segments_saved", std::to_string(saved)});
+  d->fix = std::move(fix);
+}
+
+void CheckCrlf(const Message& m, const SegmentInfo& info, const Emit& emit) {
+  if (info.line_break_style != LineBreakStyle::kCrlf &&
+      info.line_break_style != LineBreakStyle::kLfCrlf) {
+    return;
+  }
+  std::string lf;
+  lf.reserve(m.body.size());
+  Fix fix;
+  fix.applicability = Applicability::kSafe;
+  size_t utf16 = 0;
+  const auto* p = reinterpret_cast<const uint8_t*>(m.body.data());
+  const auto* end = p + m.body.size();
+  size_t crlf = 0;
+  for (size_t b = 0; p + b < end;) {
+    const Decoded d = DecodeUtf8(p + b, end);
+    if (d.cp == '\r' && p + b + 1 < end && p[b + 1] == '\n') {
+      fix.edits.push_back({{b, b + 1, utf16, utf16 + 1}, ""});
+      ++crlf;
+    } else {
+      lf.append(m.body, b, d.len);
+    }
+    utf16 += Utf16Length(d.cp);
+    b += d.len;
+  }
+  const uint32_t lf_segments = CountSegments(lf);
+  if (lf_segments >= info.segment_count) return;
+  fix.description = "replace CRLF line breaks with LF";
+  Diagnostic* d = emit("segments/crlf-line-breaks", "body", fix.edits[0].span,
+                       {{"crlf_count", std::to_string(crlf)},
+                        {"segments_lf", std::to_string(lf_segments)},
+                        {"segments", std::to_string(info.segment_count)}});
+  if (d != nullptr) d->fix = std::move(fix);
+}
+
+}  // namespace
+
+void CheckBody(const Message& m, const SegmentInfo& info,
+               const Options& options, const Emit& emit) {
+  if (m.body.empty()) {
+    if (m.media.empty()) emit("body/empty", "body", std::nullopt, {});
+    return;
+  }
+  if (info.invalid_utf8) {
+    const size_t off = info.invalid_utf8_offset;
+    const auto* p = reinterpret_cast<const uint8_t*>(m.body.data());
+    const Decoded d = DecodeUtf8(p + off, p + m.body.size());
+    const size_t u16 = Utf16Offset(m.body, off);
+    emit("body/invalid-utf8", "body", Span{off, off + d.len, u16, u16 + 1},
+         {{"offset", std::to_string(off)}});
+  }
+  const uint64_t limit = options.max_body_characters;
+  if (info.code_points > limit) {
+    emit("body/too-long", "body", TailSpan(m.body, limit, false),
+         {{"count", std::to_string(info.code_points)},
+          {"limit", std::to_string(limit)}});
+  } else if (info.utf16_units > limit) {
+    emit("body/too-long-utf16", "body", TailSpan(m.body, limit, true),
+         {{"utf16_units", std::to_string(info.utf16_units)},
+          {"count", std::to_string(info.code_points)},
+          {"limit", std::to_string(limit)}});
+  }
+  CheckForcesUcs2(m, info, options, emit);
+  if (info.segment_count > options.max_segments) {
+    emit("segments/too-many-segments", "body", std::nullopt,
+         {{"segments", std::to_string(info.segment_count)},
+          {"encoding", std::string(EncodingName(info.encoding))},
+          {"limit", std::to_string(options.max_segments)}});
+  }
+  CheckCrlf(m, info, emit);
+}
+
+}  // namespace smslint::internal

@@ -1,0 +1,95 @@
+#include "internal/grapheme.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf16.h>
+
+#include <bitset>
+#include <memory>
+
+namespace smslint::internal {
+namespace {
+
+// Code points below this get a precomputed bit; BMP and the emoji plane.
+constexpr char32_t kTableLimit = 0x20000;
+
+bool ComputeSimple(char32_t cp) {
+  switch (u_getIntPropertyValue(static_cast<UChar32>(cp),
+                                UCHAR_GRAPHEME_CLUSTER_BREAK)) {
+    case U_GCB_OTHER:
+    case U_GCB_CR:
+    case U_GCB_LF:
+    case U_GCB_CONTROL:
+    case U_GCB_LV:
+    case U_GCB_LVT:
+      return true;
+    default:
+      return false;
+  }
+}
+
+const std::bitset<kTableLimit>& SimpleTable() {
+  static const auto* table = [] {
+    auto* t = new std::bitset<kTableLimit>();
+    for (char32_t cp = 0; cp < kTableLimit; ++cp) {
+      if (ComputeSimple(cp)) t->set(cp);
+    }
+    return t;
+  }();
+  return *table;
+}
+
+icu::BreakIterator* ThreadIterator() {
+  thread_local std::unique_ptr<icu::BreakIterator> it = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> bi(
+        icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(),
+                                                    status));
+    if (U_FAILURE(status)) bi.reset();
+    return bi;
+  }();
+  return it.get();
+}
+
+}  // namespace
+
+bool IsClusterSimple(char32_t cp) {
+  if (cp < kTableLimit) return SimpleTable().test(cp);
+  return ComputeSimple(cp);
+}
+
+void SegmentClusters(std::span<const char32_t> cps,
+                     std::vector<uint32_t>& lengths) {
+  icu::BreakIterator* it = ThreadIterator();
+  if (it == nullptr || cps.size() <= 1) {
+    // No ICU data: fall back to one cluster per code point.
+    for (size_t i = 0; i < cps.size(); ++i) lengths.push_back(1);
+    return;
+  }
+  icu::UnicodeString text;
+  for (char32_t cp : cps) text.append(static_cast<UChar32>(cp));
+  it->setText(text);
+  it->first();
+  // Walk code points alongside the UTF-16 boundaries.
+  size_t cp_index = 0;
+  int32_t unit = 0;
+  for (int32_t b = it->next(); b != icu::BreakIterator::DONE; b = it->next()) {
+    uint32_t n = 0;
+    while (unit < b && cp_index < cps.size()) {
+      unit += cps[cp_index] >= 0x10000 ? 2 : 1;
+      ++cp_index;
+      ++n;
+    }
+    lengths.push_back(n);
+  }
+  // The iterator holds a pointer into `text`; detach it.
+  it->setText(icu::UnicodeString());
+}
+
+void WarmUpGraphemes() {
+  (void)SimpleTable();
+  (void)ThreadIterator();
+}
+
+}  // namespace smslint::internal

@@ -1,0 +1,37 @@
+// Grapheme clusters, as ICU's character BreakIterator defines them, without
+// paying ICU's cost (about 60 MB/s here) on text where clusters cannot
+// matter.
+//
+// A code point is "simple" when its Grapheme_Cluster_Break value is Other,
+// CR, LF, Control, LV or LVT. UAX #29 has no rule that joins two simple
+// code points (GB3 CR x LF aside, which the calculator splits anyway), and
+// no rule looks back across one, so the position between two simple code
+// points is always a boundary. The engine treats runs of simple code points
+// as one-code-point clusters and asks ICU only about the regions between
+// such safe boundaries. tests/unit/grapheme_test.cc checks this against
+// ICU on every code point class and on random text.
+#ifndef SMSLINT_SRC_INTERNAL_GRAPHEME_H_
+#define SMSLINT_SRC_INTERNAL_GRAPHEME_H_
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace smslint::internal {
+
+// True when `cp` is simple in the sense above.
+bool IsClusterSimple(char32_t cp);
+
+// Splits `cps` into grapheme clusters with ICU and appends each cluster's
+// length in code points to `lengths`. Thread-safe (one ICU iterator per
+// thread).
+void SegmentClusters(std::span<const char32_t> cps,
+                     std::vector<uint32_t>& lengths);
+
+// Builds the lookup tables and this thread's ICU iterator now, so the first
+// message does not pay for them.
+void WarmUpGraphemes();
+
+}  // namespace smslint::internal
+
+#endif  // SMSLINT_SRC_INTERNAL_GRAPHEME_H_

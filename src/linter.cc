@@ -1,0 +1,151 @@
+#include "smslint/linter.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "internal/body_rules.h"
+#include "internal/grapheme.h"
+#include "internal/render.h"
+#include "smslint/rules.h"
+
+namespace smslint {
+
+struct Linter::Impl {
+  Options options;
+  std::string error;
+  std::string error_arg;
+  // Per rule (index in AllRules()): enabled, and its effective severity.
+  std::vector<bool> enabled;
+  std::vector<Severity> severity;
+
+  std::optional<Diagnostic> Make(
+      std::string_view rule_id, std::string_view field,
+      std::optional<Span> span,
+      std::vector<std::pair<std::string, std::string>> args) const {
+    const RuleInfo* rule = FindRule(rule_id);
+    if (rule == nullptr) return std::nullopt;
+    const size_t index = rule - AllRules().data();
+    if (!enabled[index]) return std::nullopt;
+    Diagnostic d;
+    d.rule_id = std::string(rule->id);
+    d.severity = severity[index];
+    d.field = std::string(field);
+    d.span = span;
+    d.message = internal::RenderTemplate(rule->message, args);
+    d.twilio_code = rule->twilio_code;
+    d.args = std::move(args);
+    return d;
+  }
+};
+
+namespace {
+
+// Indexes of the rules `selector` names: an exact id, or an area ("segments"
+// or "segments/").
+std::vector<size_t> SelectRules(std::string_view selector) {
+  std::vector<size_t> out;
+  const auto rules = AllRules();
+  std::string area(selector);
+  if (!area.empty() && area.back() != '/') area.push_back('/');
+  for (size_t i = 0; i < rules.size(); ++i) {
+    if (rules[i].id == selector || rules[i].id.starts_with(area)) {
+      out.push_back(i);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Linter::Linter(const Options& options) {
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  const size_t n = AllRules().size();
+  impl->enabled.assign(n, true);
+  impl->severity.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    impl->severity[i] = AllRules()[i].default_severity;
+  }
+  auto fail = [&](std::string error, std::string arg) {
+    if (impl->error.empty()) {
+      impl->error = std::move(error);
+      impl->error_arg = std::move(arg);
+    }
+  };
+  for (const std::string& selector : options.disabled_rules) {
+    const std::vector<size_t> selected = SelectRules(selector);
+    if (selected.empty()) fail("unknown rule id or area in disabled_rules", selector);
+    for (size_t i : selected) impl->enabled[i] = false;
+  }
+  for (const auto& [selector, sev] : options.severity_overrides) {
+    const std::vector<size_t> selected = SelectRules(selector);
+    if (selected.empty()) {
+      fail("unknown rule id or area in severity_overrides", selector);
+    }
+    for (size_t i : selected) impl->severity[i] = sev;
+  }
+  if (options.max_segments == 0) {
+    fail("max_segments must be at least 1", "0");
+  }
+  if (options.max_body_characters == 0) {
+    fail("max_body_characters must be at least 1", "0");
+  }
+  // First-use work happens here, not in the first Lint call.
+  internal::WarmUpGraphemes();
+  impl_ = std::move(impl);
+}
+
+Linter::~Linter() = default;
+
+bool Linter::ok() const { return impl_->error.empty(); }
+const std::string& Linter::error() const { return impl_->error; }
+const std::string& Linter::error_arg() const { return impl_->error_arg; }
+const Options& Linter::options() const { return impl_->options; }
+
+std::optional<Diagnostic> Linter::MakeDiagnostic(
+    std::string_view rule_id, std::string_view field, std::optional<Span> span,
+    std::vector<std::pair<std::string, std::string>> args) const {
+  return impl_->Make(rule_id, field, span, std::move(args));
+}
+
+Report Linter::Lint(const Message& message) const {
+  Report report;
+  report.id = message.id;
+  if (!ok()) return report;
+  report.segments = AnalyzeSegments(message.body);
+  const internal::Emit emit = [&](std::string_view rule_id,
+                                  std::string_view field,
+                                  std::optional<Span> span,
+                                  std::vector<std::pair<std::string, std::string>>
+                                      args) -> Diagnostic* {
+    std::optional<Diagnostic> d = impl_->Make(rule_id, field, span, std::move(args));
+    if (!d) return nullptr;
+    report.diagnostics.push_back(std::move(*d));
+    return &report.diagnostics.back();
+  };
+  internal::CheckBody(message, report.segments, impl_->options, emit);
+  std::stable_sort(report.diagnostics.begin(), report.diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     const size_t sa = a.span ? a.span->byte_begin : 0;
+                     const size_t sb = b.span ? b.span->byte_begin : 0;
+                     return std::tie(a.field, sa, a.rule_id) <
+                            std::tie(b.field, sb, b.rule_id);
+                   });
+  return report;
+}
+
+uint32_t Linter::SegmentCount(std::string_view body) const {
+  return CountSegments(body);
+}
+
+bool Linter::IsSendable(const Message& message) const {
+  const Report r = Lint(message);
+  return r.Count(Severity::kError) == 0;
+}
+
+}  // namespace smslint

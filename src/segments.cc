@@ -1,0 +1,418 @@
+// The segment engine. See include/smslint/segments.h for the contract and
+// docs/segments.md for the rules and the two documented departures from the
+// reference calculator.
+//
+// Two passes, each one linear:
+//  1. GSM-7 (unless UCS-2 is forced): 16 bytes at a time while the text is
+//     plain ASCII GSM, per character otherwise. It stops at the first
+//     character outside GSM-7.
+//  2. UCS-2: per code point; grapheme clusters come from ICU only in the
+//     regions where they can span more than one code point
+//     (internal/grapheme.h).
+// Both feed a Packer, the closed form of the calculator's packing: one
+// segment up to 160 septets / 70 units, otherwise greedy bins of 153 / 67
+// that never split an item (an escape pair or a cluster).
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "internal/grapheme.h"
+#include "internal/tables.h"
+#include "internal/utf8.h"
+#include "smslint/segments.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace smslint {
+namespace {
+
+using internal::Decoded;
+using internal::DecodeUtf8;
+using internal::Gsm7Septets;
+
+constexpr uint32_t kGsmSingle = 160;
+constexpr uint32_t kGsmMulti = 153;  // 1072-bit payload / 7
+constexpr uint32_t kUcs2Single = 70;
+constexpr uint32_t kUcs2Multi = 67;  // 1072-bit payload / 16
+constexpr uint32_t kUdhBits = 48;
+
+// Greedy packing of items into segments. kDetail records segment spans.
+template <bool kDetail>
+class Packer {
+ public:
+  Packer(uint32_t multi_capacity, std::vector<SegmentSpan>* out)
+      : capacity_(multi_capacity), out_(out) {}
+
+  // One item of `size` starting at the given offsets.
+  void Add(uint32_t size, size_t byte_pos, size_t utf16_pos) {
+    if (used_ + size > capacity_ && used_ > 0) Close(byte_pos, utf16_pos);
+    used_ += size;
+    total_ += size;
+  }
+
+  // `count` items of size 1, one byte and one UTF-16 unit each.
+  void AddRun(uint32_t count, size_t byte_pos, size_t utf16_pos) {
+    total_ += count;
+    while (used_ + count > capacity_) {
+      const uint32_t fits = capacity_ - used_;
+      byte_pos += fits;
+      utf16_pos += fits;
+      count -= fits;
+      used_ = capacity_;
+      Close(byte_pos, utf16_pos);
+    }
+    used_ += count;
+  }
+
+  // Ends the text; returns the segment count. `single` is the one-segment
+  // capacity: a total within it is one segment whatever the bins say.
+  uint32_t Finish(uint32_t single, size_t byte_end, size_t utf16_end) {
+    if (total_ <= single) {
+      if constexpr (kDetail) {
+        out_->clear();
+        out_->push_back({{0, byte_end, 0, utf16_end},
+                         static_cast<uint32_t>(total_), single});
+      }
+      return 1;
+    }
+    if constexpr (kDetail) {
+      out_->push_back({{start_byte_, byte_end, start_utf16_, utf16_end},
+                       used_, capacity_});
+    }
+    return bins_;
+  }
+
+  uint64_t total() const { return total_; }
+
+ private:
+  void Close(size_t byte_pos, size_t utf16_pos) {
+    if constexpr (kDetail) {
+      out_->push_back({{start_byte_, byte_pos, start_utf16_, utf16_pos},
+                       used_, capacity_});
+      start_byte_ = byte_pos;
+      start_utf16_ = utf16_pos;
+    }
+    ++bins_;
+    used_ = 0;
+  }
+
+  const uint32_t capacity_;
+  std::vector<SegmentSpan>* const out_;
+  uint32_t used_ = 0;
+  uint32_t bins_ = 1;
+  uint64_t total_ = 0;
+  size_t start_byte_ = 0;
+  size_t start_utf16_ = 0;
+};
+
+#if defined(__SSE2__)
+// Bit i is set when byte i of the block is not a plain one-septet GSM-7
+// ASCII character: a byte >= 0x80, a C0 control (LF, CR and FF included, so
+// they take the per-character path), '`', DEL, or an extension character
+// ([ \ ] ^ { | } ~).
+inline uint32_t SpecialMask16(const uint8_t* p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i below_space = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20));
+  const __m128i t1 = _mm_sub_epi8(v, _mm_set1_epi8(0x5B));
+  const __m128i brackets = _mm_cmpeq_epi8(_mm_min_epu8(t1, _mm_set1_epi8(3)), t1);
+  const __m128i t2 = _mm_sub_epi8(v, _mm_set1_epi8(0x7B));
+  const __m128i braces = _mm_cmpeq_epi8(_mm_min_epu8(t2, _mm_set1_epi8(4)), t2);
+  const __m128i grave = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x60));
+  return static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(
+      _mm_or_si128(below_space, brackets), _mm_or_si128(braces, grave))));
+}
+constexpr size_t kBlock = 16;
+#else
+inline uint32_t SpecialMask16(const uint8_t*) { return 1; }  // always scalar
+constexpr size_t kBlock = 16;
+#endif
+
+struct PassCounts {
+  uint64_t code_points = 0;
+  uint64_t utf16_units = 0;
+  uint64_t clusters = 0;
+  bool invalid_utf8 = false;
+  size_t invalid_offset = 0;
+};
+
+// Pass 1. Returns false at the first character that is not GSM-7 (or is
+// ill-formed), leaving `counts` and `packer` meaningless.
+template <bool kDetail>
+bool GsmPass(const uint8_t* p, size_t n, Packer<kDetail>& packer,
+             PassCounts& counts) {
+  size_t i = 0;
+  uint64_t cps = 0;
+  while (i < n) {
+    if (i + kBlock <= n) {
+      const uint32_t mask = SpecialMask16(p + i);
+      const uint32_t run = mask == 0 ? kBlock : __builtin_ctz(mask);
+      if (run > 0) {
+        packer.AddRun(run, i, cps);
+        i += run;
+        cps += run;
+        continue;
+      }
+    }
+    const Decoded d = DecodeUtf8(p + i, p + n);
+    const uint8_t septets = d.valid ? Gsm7Septets(d.cp) : 0;
+    if (septets == 0) return false;
+    packer.Add(septets, i, cps);
+    i += d.len;
+    ++cps;
+  }
+  counts.code_points = cps;
+  counts.utf16_units = cps;  // every GSM-7 character is in the BMP
+  return true;
+}
+
+// Pass 2: UCS-2 over grapheme clusters.
+template <bool kDetail>
+void Ucs2Pass(const uint8_t* p, size_t n, Packer<kDetail>& packer,
+              PassCounts& counts, std::vector<NonGsmCharacter>* non_gsm) {
+  struct Cp {
+    char32_t cp;
+    uint32_t byte_pos;
+    bool simple;
+    bool valid;
+  };
+  thread_local std::vector<Cp> region;
+  thread_local std::vector<uint32_t> lengths;
+  thread_local std::vector<char32_t> region_cps;
+
+  size_t utf16 = 0;
+  auto decode_at = [&](size_t pos) {
+    const Decoded d = DecodeUtf8(p + pos, p + n);
+    if (!d.valid && !counts.invalid_utf8) {
+      counts.invalid_utf8 = true;
+      counts.invalid_offset = pos;
+    }
+    return Cp{d.cp, static_cast<uint32_t>(pos),
+              internal::IsClusterSimple(d.cp), d.valid};
+  };
+  auto byte_len = [&](const Cp& c) {
+    return static_cast<size_t>(DecodeUtf8(p + c.byte_pos, p + n).len);
+  };
+  // Emits the cluster made of cps [first, last] of `cs`; `end_byte` is
+  // where it ends.
+  auto emit = [&](const Cp* cs, size_t count, size_t end_byte) {
+    uint32_t units = 0;
+    for (size_t k = 0; k < count; ++k) units += internal::Utf16Length(cs[k].cp);
+    const bool single_gsm =
+        count == 1 && cs[0].valid && Gsm7Septets(cs[0].cp) != 0;
+    if constexpr (kDetail) {
+      if (!single_gsm) {
+        NonGsmCharacter c;
+        for (size_t k = 0; k < count; ++k) internal::AppendUtf8(c.text, cs[k].cp);
+        c.span = {cs[0].byte_pos, end_byte, utf16, utf16 + units};
+        non_gsm->push_back(std::move(c));
+      }
+    }
+    if (units <= kUcs2Multi) {
+      packer.Add(units, cs[0].byte_pos, utf16);
+    } else {
+      // An oversize cluster cannot be kept whole in any segment: a real
+      // encoder must cut it, so it is packed per code point (a surrogate
+      // pair is never cut). See docs/segments.md.
+      size_t u = utf16;
+      for (size_t k = 0; k < count; ++k) {
+        const uint32_t w = internal::Utf16Length(cs[k].cp);
+        packer.Add(w, cs[k].byte_pos, u);
+        u += w;
+      }
+    }
+    utf16 += units;
+    counts.code_points += count;
+    ++counts.clusters;
+  };
+
+  if (n == 0) return;
+  Cp cur = decode_at(0);
+  size_t cur_end = byte_len(cur);
+  while (true) {
+    if (cur_end >= n) {  // last code point: its own cluster
+      emit(&cur, 1, cur_end);
+      break;
+    }
+    Cp next = decode_at(cur_end);
+    size_t next_end = cur_end + byte_len(next);
+    if (cur.simple && next.simple) {
+      emit(&cur, 1, cur_end);
+      cur = next;
+      cur_end = next_end;
+      continue;
+    }
+    // A region from `cur` to the next safe boundary (or the end).
+    region.clear();
+    region.push_back(cur);
+    region.push_back(next);
+    size_t region_end = next_end;
+    bool at_end = next_end >= n;
+    while (!at_end) {
+      Cp after = decode_at(region_end);
+      const size_t after_end = region_end + byte_len(after);
+      if (region.back().simple && after.simple) {
+        cur = after;  // starts the text after the region
+        cur_end = after_end;
+        break;
+      }
+      region.push_back(after);
+      region_end = after_end;
+      at_end = region_end >= n;
+    }
+    region_cps.clear();
+    for (const Cp& c : region) region_cps.push_back(c.cp);
+    lengths.clear();
+    internal::SegmentClusters(region_cps, lengths);
+    size_t k = 0;
+    for (uint32_t len : lengths) {
+      const size_t end = k + len < region.size() ? region[k + len].byte_pos
+                                                 : region_end;
+      emit(&region[k], len, end);
+      k += len;
+    }
+    if (at_end) break;
+  }
+  counts.utf16_units = utf16;
+}
+
+LineBreakStyle DetectLineBreaks(std::string_view t) {
+  bool lf = false, crlf = false;
+  for (size_t i = t.find('\n'); i != std::string_view::npos;
+       i = t.find('\n', i + 1)) {
+    if (i > 0 && t[i - 1] == '\r') {
+      crlf = true;
+    } else {
+      lf = true;
+    }
+    if (lf && crlf) break;
+  }
+  if (lf && crlf) return LineBreakStyle::kLfCrlf;
+  if (crlf) return LineBreakStyle::kCrlf;
+  if (lf) return LineBreakStyle::kLf;
+  return LineBreakStyle::kNone;
+}
+
+template <bool kDetail>
+uint32_t Analyze(std::string_view text, EncodingChoice choice,
+                 SegmentInfo* info) {
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const size_t n = text.size();
+  std::vector<SegmentSpan>* spans = kDetail ? &info->segments : nullptr;
+  bool incompatible = false;
+  if (choice != EncodingChoice::kUcs2) {
+    Packer<kDetail> packer(kGsmMulti, spans);
+    PassCounts counts;
+    if (GsmPass(p, n, packer, counts)) {
+      const uint32_t segs = packer.Finish(kGsmSingle, n, counts.code_points);
+      if constexpr (kDetail) {
+        info->encoding = Encoding::kGsm7;
+        info->segment_count = segs;
+        info->units = packer.total();
+        info->message_bits = packer.total() * 7;
+        info->characters = packer.total();
+        info->code_points = counts.code_points;
+        info->utf16_units = counts.utf16_units;
+      }
+      return segs;
+    }
+    if (choice == EncodingChoice::kGsm7) {
+      if constexpr (!kDetail) return 0;
+      incompatible = true;
+    }
+    if constexpr (kDetail) info->segments.clear();
+  }
+  Packer<kDetail> packer(kUcs2Multi, spans);
+  PassCounts counts;
+  Ucs2Pass(p, n, packer, counts, kDetail ? &info->non_gsm : nullptr);
+  const uint32_t segs = packer.Finish(kUcs2Single, n, counts.utf16_units);
+  if constexpr (kDetail) {
+    info->error = incompatible ? SegmentError::kIncompatibleWithGsm7
+                               : SegmentError::kOk;
+    info->encoding = Encoding::kUcs2;
+    info->segment_count = segs;
+    info->units = packer.total();
+    info->message_bits = packer.total() * 16;
+    info->characters = counts.clusters;
+    info->code_points = counts.code_points;
+    info->utf16_units = counts.utf16_units;
+    info->invalid_utf8 = counts.invalid_utf8;
+    info->invalid_utf8_offset = counts.invalid_offset;
+  }
+  return segs;
+}
+
+}  // namespace
+
+std::string_view EncodingName(Encoding e) {
+  return e == Encoding::kGsm7 ? "GSM-7" : "UCS-2";
+}
+
+std::string_view LineBreakStyleName(LineBreakStyle s) {
+  switch (s) {
+    case LineBreakStyle::kNone: return "";
+    case LineBreakStyle::kLf: return "LF";
+    case LineBreakStyle::kCrlf: return "CRLF";
+    case LineBreakStyle::kLfCrlf: return "LF+CRLF";
+  }
+  return "";
+}
+
+std::string SmartEncode(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  const auto* p = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto* end = p + utf8.size();
+  while (p < end) {
+    if (*p < 0x80) {
+      // ASCII: only controls, '`' and DEL can have replacements.
+      if (const auto r = internal::SmartReplacement(*p)) {
+        out.append(*r);
+      } else {
+        out.push_back(static_cast<char>(*p));
+      }
+      ++p;
+      continue;
+    }
+    const Decoded d = DecodeUtf8(p, end);
+    const auto r = d.valid ? internal::SmartReplacement(d.cp) : std::nullopt;
+    if (r) {
+      out.append(*r);
+    } else {
+      out.append(reinterpret_cast<const char*>(p), d.len);
+    }
+    p += d.len;
+  }
+  return out;
+}
+
+SegmentInfo AnalyzeSegments(std::string_view utf8,
+                            const SegmentOptions& options) {
+  SegmentInfo info;
+  std::string smart;
+  std::string_view text = utf8;
+  if (options.smart_encoding) {
+    smart = SmartEncode(utf8);
+    text = smart;
+  }
+  info.bytes = text.size();
+  info.line_break_style = DetectLineBreaks(text);
+  Analyze<true>(text, options.encoding, &info);
+  info.total_bits = info.message_bits +
+                    (info.segment_count > 1 ? kUdhBits * info.segment_count : 0);
+  if (options.smart_encoding) {
+    info.smart_encoded = true;
+    info.smart_text = std::move(smart);
+  }
+  return info;
+}
+
+uint32_t CountSegments(std::string_view utf8, const SegmentOptions& options) {
+  if (options.smart_encoding) {
+    return Analyze<false>(SmartEncode(utf8), options.encoding, nullptr);
+  }
+  return Analyze<false>(utf8, options.encoding, nullptr);
+}
+
+}  // namespace smslint

@@ -167,8 +167,8 @@ Replace CRLF with LF (a safe fix: the recipient sees the same line break).
 )"},
     {"segments/forces-ucs2", "Characters outside GSM-7 force UCS-2 encoding",
      Severity::kWarning, 0, true, "stable", "0.1.0",
-     "{count} character(s) not in GSM-7 force UCS-2 encoding ({segments} "
-     "segment(s) of at most 67 units instead of 153 septets): {characters}",
+     "{count} distinct character(s) outside GSM-7 force UCS-2 encoding, "
+     "{segments} segment(s): {characters}",
      R"(## What it does
 Reports a body that must be sent as UCS-2 because of characters outside the
 GSM-7 alphabet, naming each distinct one (the first 10, with counts) and

@@ -1,0 +1,53 @@
+// Reading smslint's JSON Lines message format (docs/input.md): one JSON
+// object per line, turned into a Message plus the input problems found.
+#ifndef SMSLINT_CLI_JSONL_READER_H_
+#define SMSLINT_CLI_JSONL_READER_H_
+
+#include <cstddef>
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "smslint/message.h"
+
+namespace smslint::cli {
+
+// A problem with an input line, as a rule id and its message arguments.
+struct InputProblem {
+  std::string rule_id;  // input/invalid-json, input/wrong-type, ...
+  std::vector<std::pair<std::string, std::string>> args;
+};
+
+struct ParsedLine {
+  Message message;
+  std::vector<InputProblem> problems;
+  // False when the line could not be used as a message at all (not JSON,
+  // not an object, or a field of the wrong type): it is not linted.
+  bool usable = true;
+};
+
+// Parses one line (without its line terminator). `line_number` is 1-based
+// and only used in messages. Never throws.
+ParsedLine ParseMessageLine(std::string_view line, size_t line_number);
+
+// Reads lines from a FILE*, splitting on '\n' and dropping one '\r' before
+// it. A line longer than `max_bytes` is returned truncated with
+// `too_long` set, and the rest of it is skipped.
+class LineReader {
+ public:
+  LineReader(std::FILE* in, size_t max_bytes) : in_(in), max_(max_bytes) {}
+  // False at end of input. A final line without '\n' is still a line.
+  bool Next(std::string& line, bool& too_long);
+  bool error() const { return error_; }
+
+ private:
+  std::FILE* in_;
+  size_t max_;
+  bool error_ = false;
+};
+
+}  // namespace smslint::cli
+
+#endif  // SMSLINT_CLI_JSONL_READER_H_

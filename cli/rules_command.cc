@@ -1,0 +1,53 @@
+// smslint rules / smslint rule ID: the registry, for people and programs.
+#include <cstdio>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "commands.h"
+#include "smslint/rules.h"
+
+namespace smslint::cli {
+
+int RunListRules(Format format) {
+  if (format != Format::kText) {
+    nlohmann::ordered_json rules = nlohmann::ordered_json::array();
+    for (const RuleInfo& r : AllRules()) {
+      rules.push_back({{"id", r.id},
+                       {"summary", r.summary},
+                       {"default_severity", SeverityName(r.default_severity)},
+                       {"twilio_code", r.twilio_code ? nlohmann::ordered_json(r.twilio_code)
+                                                     : nlohmann::ordered_json(nullptr)},
+                       {"fixable", r.fixable},
+                       {"status", r.status},
+                       {"since", r.since}});
+    }
+    std::printf("%s\n", rules.dump().c_str());
+    return kExitOk;
+  }
+  for (const RuleInfo& r : AllRules()) {
+    std::string code = r.twilio_code ? std::to_string(r.twilio_code) : "-";
+    std::printf("%-28s %-8s %-6s %s\n", std::string(r.id).c_str(),
+                std::string(SeverityName(r.default_severity)).c_str(),
+                code.c_str(), std::string(r.summary).c_str());
+  }
+  return kExitOk;
+}
+
+int RunRuleDoc(const std::string& id) {
+  const RuleInfo* r = FindRule(id);
+  if (r == nullptr) {
+    std::fprintf(stderr, "smslint: unknown rule '%s' (see `smslint rules`)\n",
+                 id.c_str());
+    return kExitUsage;
+  }
+  std::printf("# %s\n\n%s\n\nSeverity: %s. Twilio error: %s. Status: %s since %s.\n\n%s",
+              std::string(r->id).c_str(), std::string(r->summary).c_str(),
+              std::string(SeverityName(r->default_severity)).c_str(),
+              r->twilio_code ? std::to_string(r->twilio_code).c_str() : "none",
+              std::string(r->status).c_str(), std::string(r->since).c_str(),
+              std::string(r->docs).c_str());
+  return kExitOk;
+}
+
+}  // namespace smslint::cli

@@ -1,0 +1,113 @@
+// smslint segments: the segment calculator alone.
+#include <cstdio>
+#include <iostream>
+#include <iterator>
+#include <string>
+
+#include "commands.h"
+#include "smslint/segments.h"
+
+namespace smslint::cli {
+namespace {
+
+std::string SpanText(const Span& s) {
+  return "bytes " + std::to_string(s.byte_begin) + "-" +
+         std::to_string(s.byte_end) + ", UTF-16 " +
+         std::to_string(s.utf16_begin) + "-" + std::to_string(s.utf16_end);
+}
+
+std::string CodePoints(std::string_view utf8) {
+  std::string out;
+  const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
+  const auto* end = p + utf8.size();
+  while (p < end) {
+    // The text came from the engine's cluster list: valid UTF-8.
+    char32_t cp = *p;
+    int len = 1;
+    if (*p >= 0xF0) { cp = *p & 0x07; len = 4; }
+    else if (*p >= 0xE0) { cp = *p & 0x0F; len = 3; }
+    else if (*p >= 0xC0) { cp = *p & 0x1F; len = 2; }
+    for (int i = 1; i < len && p + i < end; ++i) cp = (cp << 6) | (p[i] & 0x3F);
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%sU+%04X", out.empty() ? "" : " ",
+                  static_cast<unsigned>(cp));
+    out += buf;
+    p += len;
+  }
+  return out;
+}
+
+}  // namespace
+
+int RunSegments(const SegmentsFlags& flags) {
+  std::string body = flags.body;
+  if (!flags.body_given || flags.body == "-") {
+    body.assign(std::istreambuf_iterator<char>(std::cin), {});
+    if (std::cin.bad()) {
+      std::fprintf(stderr, "smslint: error reading standard input\n");
+      return kExitUsage;
+    }
+    // `echo text | smslint segments` should not count echo's newline.
+    if (!body.empty() && body.back() == '\n') {
+      body.pop_back();
+      if (!body.empty() && body.back() == '\r') body.pop_back();
+    }
+  }
+  SegmentOptions options;
+  options.smart_encoding = flags.smart_encoding;
+  if (flags.encoding == "GSM-7") {
+    options.encoding = EncodingChoice::kGsm7;
+  } else if (flags.encoding == "UCS-2") {
+    options.encoding = EncodingChoice::kUcs2;
+  }
+  const SegmentInfo info = AnalyzeSegments(body, options);
+  const bool incompatible = info.error == SegmentError::kIncompatibleWithGsm7;
+  if (flags.format != Format::kText) {
+    std::printf("%s\n", SegmentInfoToJson(info).c_str());
+    return incompatible ? kExitFindings : kExitOk;
+  }
+  if (incompatible) {
+    std::fprintf(stderr,
+                 "smslint: the text is incompatible with GSM-7 encoding: %zu "
+                 "character(s) outside GSM-7, the first '%s' (%s) at %s\n",
+                 info.non_gsm.size(), info.non_gsm[0].text.c_str(),
+                 CodePoints(info.non_gsm[0].text).c_str(),
+                 SpanText(info.non_gsm[0].span).c_str());
+    return kExitFindings;
+  }
+  const bool gsm = info.encoding == Encoding::kGsm7;
+  std::string out;
+  out += "encoding: " + std::string(EncodingName(info.encoding)) +
+         (info.smart_encoded ? " (after Smart Encoding)" : "") + "\n";
+  out += "segments: " + std::to_string(info.segment_count) + "\n";
+  out += std::string(gsm ? "septets: " : "UTF-16 units: ") +
+         std::to_string(info.units) + "\n";
+  out += "characters: " + std::to_string(info.characters) +
+         (gsm ? " (septets)" : " (grapheme clusters)") + "\n";
+  out += "code points: " + std::to_string(info.code_points) + "\n";
+  out += "bytes: " + std::to_string(info.bytes) + "\n";
+  out += "bits: " + std::to_string(info.message_bits) + " (" +
+         std::to_string(info.total_bits) + " with headers)\n";
+  const std::string_view lb = LineBreakStyleName(info.line_break_style);
+  out += "line breaks: " + std::string(lb.empty() ? "none" : lb) + "\n";
+  if (info.invalid_utf8) {
+    out += "invalid UTF-8 at byte " + std::to_string(info.invalid_utf8_offset) +
+           " (analysed as U+FFFD)\n";
+  }
+  for (size_t i = 0; i < info.segments.size(); ++i) {
+    const SegmentSpan& s = info.segments[i];
+    out += "segment " + std::to_string(i + 1) + ": " + std::to_string(s.fill) +
+           "/" + std::to_string(s.capacity) + " (" + SpanText(s.span) + ")\n";
+  }
+  if (!info.non_gsm.empty()) {
+    out += "non-GSM characters: " + std::to_string(info.non_gsm.size()) + "\n";
+    for (const NonGsmCharacter& c : info.non_gsm) {
+      out += "  " + CodePoints(c.text) + " at " + SpanText(c.span) + "\n";
+    }
+  }
+  if (info.smart_encoded) out += "smart-encoded text: " + info.smart_text + "\n";
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return kExitOk;
+}
+
+}  // namespace smslint::cli

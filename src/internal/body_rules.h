@@ -17,7 +17,7 @@
 namespace smslint::internal {
 
 // Adds a diagnostic of a rule, or nothing when the rule is disabled; returns
-// it so a fix can be attached.
+// it so a fix can be attached. The pointer is valid until the next call.
 using Emit = std::function<Diagnostic*(
     std::string_view rule_id, std::string_view field, std::optional<Span> span,
     std::vector<std::pair<std::string, std::string>> args)>;

@@ -1,0 +1,400 @@
+// Invariant checks shared by the fuzz targets (fuzz/*_fuzzer.cc).
+//
+// Every check that fails prints what it expected and aborts, so libFuzzer
+// saves the input as crash-* and the replay driver (fuzz/replay_main.cc)
+// dies with a non-zero status under `meson test --suite fuzz-regress`.
+//
+// The oracles here are independent of smslint's own code: UTF-8 decoding
+// uses ICU's U8_NEXT (which substitutes U+FFFD for each maximal ill-formed
+// subpart, as docs/segments.md promises smslint does) and grapheme clusters
+// come straight from ICU's character BreakIterator, not from the engine's
+// "simple code point" shortcut (src/internal/grapheme.h).
+#ifndef SMSLINT_FUZZ_FUZZ_CHECKS_H_
+#define SMSLINT_FUZZ_FUZZ_CHECKS_H_
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "smslint/diagnostic.h"
+#include "smslint/linter.h"
+#include "smslint/report.h"
+#include "smslint/segments.h"
+
+namespace smslint_fuzz {
+
+[[noreturn]] inline void Fail(const char* file, int line, const char* expr,
+                              const std::string& detail) {
+  std::fprintf(stderr, "%s:%d: FUZZ INVARIANT FAILED: %s\n", file, line, expr);
+  if (!detail.empty()) std::fprintf(stderr, "  %s\n", detail.c_str());
+  std::fflush(stderr);
+  std::abort();
+}
+
+// FUZZ_CHECK(cond) / FUZZ_CHECK_MSG(cond, std::string detail): abort with a
+// message when cond is false. Always on (not tied to NDEBUG).
+#define FUZZ_CHECK(cond)                                              \
+  do {                                                                \
+    if (!(cond)) ::smslint_fuzz::Fail(__FILE__, __LINE__, #cond, ""); \
+  } while (0)
+#define FUZZ_CHECK_MSG(cond, detail)                                      \
+  do {                                                                    \
+    if (!(cond)) ::smslint_fuzz::Fail(__FILE__, __LINE__, #cond, (detail)); \
+  } while (0)
+
+inline std::string Num(uint64_t v) { return std::to_string(v); }
+
+inline std::string SpanText(const smslint::Span& s) {
+  return "bytes [" + Num(s.byte_begin) + "," + Num(s.byte_end) + ") utf16 [" +
+         Num(s.utf16_begin) + "," + Num(s.utf16_end) + ")";
+}
+
+// What an independent decoder says about a UTF-8 string.
+struct Utf8Facts {
+  uint64_t code_points = 0;
+  uint64_t utf16_units = 0;
+  bool invalid = false;
+  size_t first_invalid = 0;
+  // utf16_at[b] = UTF-16 offset of byte b when b starts a code point (or
+  // is the end); SIZE_MAX inside a sequence.
+  std::vector<size_t> utf16_at;
+  // The text as UTF-16, ill-formed parts replaced by U+FFFD.
+  icu::UnicodeString utf16;
+};
+
+inline Utf8Facts DecodeWithIcu(std::string_view s) {
+  Utf8Facts f;
+  f.utf16_at.assign(s.size() + 1, SIZE_MAX);
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t n = static_cast<int32_t>(s.size());
+  int32_t i = 0;
+  while (i < n) {
+    f.utf16_at[i] = f.utf16_units;
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) {
+      if (!f.invalid) {
+        f.invalid = true;
+        f.first_invalid = static_cast<size_t>(start);
+      }
+      c = 0xFFFD;
+    }
+    f.utf16.append(c);
+    ++f.code_points;
+    f.utf16_units += U16_LENGTH(c);
+  }
+  f.utf16_at[s.size()] = f.utf16_units;
+  return f;
+}
+
+// Grapheme clusters by ICU's own iterator (one per thread).
+inline uint64_t IcuClusterCount(const icu::UnicodeString& text) {
+  thread_local std::unique_ptr<icu::BreakIterator> it = [] {
+    UErrorCode st = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> bi(
+        icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), st));
+    if (U_FAILURE(st)) bi.reset();
+    return bi;
+  }();
+  if (!it) return UINT64_MAX;
+  it->setText(text);
+  uint64_t count = 0;
+  it->first();
+  while (it->next() != icu::BreakIterator::DONE) ++count;
+  it->setText(icu::UnicodeString());
+  return count;
+}
+
+inline uint64_t CountCrlf(std::string_view s) {
+  uint64_t n = 0;
+  for (size_t i = s.find("\r\n"); i != std::string_view::npos;
+       i = s.find("\r\n", i + 2)) {
+    ++n;
+  }
+  return n;
+}
+
+// A span lies within `text` (facts from DecodeWithIcu(text)), starts and
+// ends on code point boundaries, and its UTF-16 offsets agree with its byte
+// offsets.
+inline void CheckSpanInText(const smslint::Span& s, std::string_view text,
+                            const Utf8Facts& f, const char* what) {
+  const std::string d = std::string(what) + ": " + SpanText(s) +
+                        " text bytes " + Num(text.size()) + " utf16 " +
+                        Num(f.utf16_units);
+  FUZZ_CHECK_MSG(s.byte_begin <= s.byte_end, d);
+  FUZZ_CHECK_MSG(s.byte_end <= text.size(), d);
+  FUZZ_CHECK_MSG(s.utf16_begin <= s.utf16_end, d);
+  FUZZ_CHECK_MSG(s.utf16_end <= f.utf16_units, d);
+  FUZZ_CHECK_MSG(f.utf16_at[s.byte_begin] == s.utf16_begin, d);
+  FUZZ_CHECK_MSG(f.utf16_at[s.byte_end] == s.utf16_end, d);
+}
+
+// Every invariant of one AnalyzeSegments result. `input` is what was passed
+// in; `o` the options used.
+inline void CheckSegmentInfo(std::string_view input,
+                             const smslint::SegmentOptions& o,
+                             const smslint::SegmentInfo& info) {
+  using smslint::Encoding;
+  using smslint::EncodingChoice;
+  using smslint::SegmentError;
+
+  // Smart encoding: the analysed text is SmartEncode(input), exactly.
+  std::string smart;
+  std::string_view text = input;
+  if (o.smart_encoding) {
+    smart = smslint::SmartEncode(input);
+    text = smart;
+    FUZZ_CHECK(info.smart_encoded);
+    FUZZ_CHECK(info.smart_text == smart);
+    // Analysing the smart text directly gives the same answer.
+    smslint::SegmentOptions plain = o;
+    plain.smart_encoding = false;
+    const smslint::SegmentInfo again = smslint::AnalyzeSegments(smart, plain);
+    FUZZ_CHECK(again.segment_count == info.segment_count);
+    FUZZ_CHECK(again.units == info.units);
+    FUZZ_CHECK(again.encoding == info.encoding);
+    FUZZ_CHECK(again.segments.size() == info.segments.size());
+    for (size_t i = 0; i < again.segments.size(); ++i) {
+      FUZZ_CHECK(again.segments[i].span == info.segments[i].span);
+      FUZZ_CHECK(again.segments[i].fill == info.segments[i].fill);
+    }
+  } else {
+    FUZZ_CHECK(!info.smart_encoded);
+    FUZZ_CHECK(info.smart_text.empty());
+  }
+  FUZZ_CHECK(info.bytes == text.size());
+
+  const Utf8Facts f = DecodeWithIcu(text);
+  const bool gsm = info.encoding == Encoding::kGsm7;
+
+  // Encoding choice and error.
+  const uint32_t count = smslint::CountSegments(input, o);
+  if (info.error == SegmentError::kIncompatibleWithGsm7) {
+    FUZZ_CHECK(o.encoding == EncodingChoice::kGsm7);
+    FUZZ_CHECK(!gsm);
+    FUZZ_CHECK_MSG(count == 0, "CountSegments " + Num(count));
+  } else {
+    FUZZ_CHECK(info.error == SegmentError::kOk);
+    FUZZ_CHECK_MSG(count == info.segment_count,
+                   "CountSegments " + Num(count) + " AnalyzeSegments " +
+                       Num(info.segment_count));
+  }
+  if (o.encoding == EncodingChoice::kUcs2) FUZZ_CHECK(!gsm);
+  if (o.encoding == EncodingChoice::kGsm7 &&
+      info.error == SegmentError::kOk) {
+    FUZZ_CHECK(gsm);
+  }
+  if (o.encoding == EncodingChoice::kAuto && !gsm) {
+    // UCS-2 was chosen, so something is not GSM-7 ...
+    FUZZ_CHECK(!info.non_gsm.empty());
+  }
+  if (gsm) {
+    // ... and GSM-7 text has no non-GSM characters, and is valid.
+    FUZZ_CHECK(info.non_gsm.empty());
+    FUZZ_CHECK(!info.invalid_utf8);
+  }
+  // The three choices agree with each other.
+  {
+    smslint::SegmentOptions g = o, u = o, a = o;
+    g.encoding = EncodingChoice::kGsm7;
+    u.encoding = EncodingChoice::kUcs2;
+    a.encoding = EncodingChoice::kAuto;
+    const uint32_t cg = smslint::CountSegments(input, g);
+    const uint32_t cu = smslint::CountSegments(input, u);
+    const uint32_t ca = smslint::CountSegments(input, a);
+    FUZZ_CHECK(cu >= 1);
+    FUZZ_CHECK(ca >= 1);
+    if (cg != 0) {
+      FUZZ_CHECK_MSG(ca == cg, "auto " + Num(ca) + " gsm " + Num(cg));
+    } else {
+      FUZZ_CHECK_MSG(ca == cu, "auto " + Num(ca) + " ucs2 " + Num(cu));
+    }
+  }
+
+  // Counts against the independent decoder.
+  FUZZ_CHECK_MSG(info.code_points == f.code_points,
+                 Num(info.code_points) + " vs ICU " + Num(f.code_points));
+  FUZZ_CHECK_MSG(info.utf16_units == f.utf16_units,
+                 Num(info.utf16_units) + " vs ICU " + Num(f.utf16_units));
+  FUZZ_CHECK(info.invalid_utf8 == f.invalid);
+  if (f.invalid) {
+    FUZZ_CHECK_MSG(info.invalid_utf8_offset == f.first_invalid,
+                   Num(info.invalid_utf8_offset) + " vs ICU " +
+                       Num(f.first_invalid));
+  }
+  if (gsm) {
+    FUZZ_CHECK(info.characters == info.units);
+    FUZZ_CHECK(info.units >= info.code_points);
+    FUZZ_CHECK(info.units <= 2 * info.code_points);
+    FUZZ_CHECK(info.message_bits == info.units * 7);
+  } else {
+    FUZZ_CHECK(info.units == info.utf16_units);
+    FUZZ_CHECK(info.message_bits == info.units * 16);
+    // Clusters are ICU's, except that CR LF counts as two (as the
+    // calculator counts it).
+    const uint64_t icu = IcuClusterCount(f.utf16);
+    if (icu != UINT64_MAX) {
+      FUZZ_CHECK_MSG(info.characters == icu + CountCrlf(text),
+                     "characters " + Num(info.characters) + " ICU clusters " +
+                         Num(icu) + " CRLF " + Num(CountCrlf(text)));
+    }
+  }
+  FUZZ_CHECK(info.total_bits ==
+             info.message_bits +
+                 (info.segment_count > 1 ? 48 * info.segment_count : 0));
+
+  // Segments: count, coverage, fill and capacity.
+  FUZZ_CHECK(info.segment_count >= 1);
+  FUZZ_CHECK_MSG(info.segment_count == info.segments.size(),
+                 Num(info.segment_count) + " vs " + Num(info.segments.size()));
+  const uint32_t single = gsm ? 160 : 70;
+  const uint32_t multi = gsm ? 153 : 67;
+  FUZZ_CHECK_MSG((info.units <= single) == (info.segment_count == 1),
+                 "units " + Num(info.units) + " segments " +
+                     Num(info.segment_count));
+  uint64_t fills = 0;
+  size_t byte = 0, utf16 = 0;
+  for (size_t i = 0; i < info.segments.size(); ++i) {
+    const smslint::SegmentSpan& s = info.segments[i];
+    const std::string d = "segment " + Num(i) + ": " + SpanText(s.span) +
+                          " fill " + Num(s.fill) + " capacity " +
+                          Num(s.capacity);
+    FUZZ_CHECK_MSG(s.span.byte_begin == byte, d);
+    FUZZ_CHECK_MSG(s.span.utf16_begin == utf16, d);
+    CheckSpanInText(s.span, text, f, "segment");
+    FUZZ_CHECK_MSG(s.capacity == (info.segment_count == 1 ? single : multi), d);
+    FUZZ_CHECK_MSG(s.fill <= s.capacity, d);
+    if (info.segment_count > 1) {
+      FUZZ_CHECK_MSG(s.fill > 0, d);
+      FUZZ_CHECK_MSG(s.span.byte_begin < s.span.byte_end, d);
+    }
+    // A segment's UCS-2 fill is its UTF-16 length.
+    if (!gsm) {
+      FUZZ_CHECK_MSG(s.fill == s.span.utf16_end - s.span.utf16_begin, d);
+    }
+    fills += s.fill;
+    byte = s.span.byte_end;
+    utf16 = s.span.utf16_end;
+  }
+  FUZZ_CHECK_MSG(byte == text.size(), "last segment ends at byte " + Num(byte));
+  FUZZ_CHECK_MSG(utf16 == f.utf16_units, "last segment ends at unit " + Num(utf16));
+  FUZZ_CHECK_MSG(fills == info.units,
+                 "fills " + Num(fills) + " units " + Num(info.units));
+
+  // Non-GSM characters: in order, inside the text, whole code points.
+  size_t prev_end = 0;
+  for (const smslint::NonGsmCharacter& c : info.non_gsm) {
+    CheckSpanInText(c.span, text, f, "non_gsm");
+    FUZZ_CHECK(c.span.byte_begin >= prev_end);
+    FUZZ_CHECK(c.span.byte_begin < c.span.byte_end);
+    FUZZ_CHECK(!c.text.empty());
+    prev_end = c.span.byte_end;
+    const Utf8Facts cf = DecodeWithIcu(c.text);
+    FUZZ_CHECK(!cf.invalid);  // ill-formed input is reported as U+FFFD
+    FUZZ_CHECK_MSG(cf.utf16_units == c.span.utf16_end - c.span.utf16_begin,
+                   SpanText(c.span));
+    const std::string_view orig =
+        text.substr(c.span.byte_begin, c.span.byte_end - c.span.byte_begin);
+    if (!DecodeWithIcu(orig).invalid) FUZZ_CHECK(c.text == orig);
+  }
+}
+
+// Applies non-overlapping, sorted edits to `text`.
+inline std::string ApplyEdits(std::string_view text,
+                              const std::vector<smslint::Edit>& edits) {
+  std::string out;
+  size_t pos = 0;
+  for (const smslint::Edit& e : edits) {
+    out.append(text.substr(pos, e.span.byte_begin - pos));
+    out.append(e.replacement);
+    pos = e.span.byte_end;
+  }
+  out.append(text.substr(pos));
+  return out;
+}
+
+// Every invariant of one Lint result for `m`.
+inline void CheckReport(const smslint::Linter& linter, const smslint::Message& m,
+                        const smslint::Report& r) {
+  FUZZ_CHECK(r.id == m.id);
+  const smslint::SegmentInfo expect = smslint::AnalyzeSegments(m.body);
+  FUZZ_CHECK(r.segments.segment_count == expect.segment_count);
+  FUZZ_CHECK(r.segments.units == expect.units);
+  FUZZ_CHECK(r.segments.encoding == expect.encoding);
+  FUZZ_CHECK(linter.SegmentCount(m.body) == r.segments.segment_count);
+  FUZZ_CHECK(linter.IsSendable(m) == (r.Count(smslint::Severity::kError) == 0));
+
+  const Utf8Facts f = DecodeWithIcu(m.body);
+  bool seen_too_many = false;
+  for (const smslint::Diagnostic& d : r.diagnostics) {
+    FUZZ_CHECK(!d.rule_id.empty());
+    FUZZ_CHECK_MSG(!d.message.empty(), d.rule_id);
+    FUZZ_CHECK_MSG(d.message.find('{') == std::string::npos ||
+                       m.body.find('{') != std::string::npos,
+                   d.rule_id + ": unrendered template? " + d.message);
+    FUZZ_CHECK(d.severity == smslint::Severity::kInfo ||
+               d.severity == smslint::Severity::kWarning ||
+               d.severity == smslint::Severity::kError);
+    if (d.rule_id == "segments/too-many-segments") seen_too_many = true;
+    if (d.field == "body") {
+      if (d.span) CheckSpanInText(*d.span, m.body, f, d.rule_id.c_str());
+    }
+    if (!d.fix) continue;
+    size_t prev = 0;
+    for (const smslint::Edit& e : d.fix->edits) {
+      FUZZ_CHECK_MSG(d.field == "body", d.rule_id);
+      CheckSpanInText(e.span, m.body, f, (d.rule_id + " fix").c_str());
+      FUZZ_CHECK_MSG(e.span.byte_begin >= prev, d.rule_id + " edits overlap");
+      prev = e.span.byte_end;
+    }
+    const std::string fixed = ApplyEdits(m.body, d.fix->edits);
+    if (d.rule_id == "segments/forces-ucs2") {
+      // The fix is Smart Encoding, edit by edit.
+      FUZZ_CHECK(fixed == smslint::SmartEncode(m.body));
+      const std::string_view ss = d.Arg("smart_segments");
+      FUZZ_CHECK(ss == Num(smslint::CountSegments(
+                           fixed, {.encoding = smslint::EncodingChoice::kGsm7})));
+    } else if (d.rule_id == "segments/crlf-line-breaks") {
+      FUZZ_CHECK(d.Arg("segments_lf") == Num(smslint::CountSegments(fixed)));
+      FUZZ_CHECK(smslint::CountSegments(fixed) < r.segments.segment_count);
+    }
+  }
+  if (r.segments.segment_count > linter.options().max_segments) {
+    FUZZ_CHECK(seen_too_many ||
+               !linter.MakeDiagnostic("segments/too-many-segments", "body",
+                                      std::nullopt, {}));
+  }
+
+  // The JSON form is valid JSON and says the same thing.
+  const std::string json = smslint::ReportToJson(r, {.line = 1, .row = {}});
+  FUZZ_CHECK(json.find('\n') == std::string::npos);
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(json);
+  } catch (const std::exception& e) {
+    Fail(__FILE__, __LINE__, "ReportToJson output parses", e.what());
+  }
+  FUZZ_CHECK(j.at("diagnostics").size() == r.diagnostics.size());
+  FUZZ_CHECK(j.at("segments").at("segment_count").get<uint64_t>() ==
+             r.segments.segment_count);
+  FUZZ_CHECK(j.at("segments").at("segments").size() ==
+             r.segments.segments.size());
+  FUZZ_CHECK(j.at("line").get<int>() == 1);
+}
+
+}  // namespace smslint_fuzz
+
+#endif  // SMSLINT_FUZZ_FUZZ_CHECKS_H_

@@ -1,0 +1,85 @@
+// Fuzz target for the segment engine and the body rules.
+//
+// Input layout (see fuzz/README.md):
+//   byte 0        flags
+//                   bit 0    SegmentOptions::smart_encoding
+//                   bits 1-2 SegmentOptions::encoding: 0 auto, 1 GSM-7,
+//                            2 UCS-2, 3 auto
+//                   bit 3    byte 1 sets small Linter limits
+//                   bit 4    Options::suggest_smart_encoding = false
+//                   bit 5    the message also has one media item (so an
+//                            empty body is not body/empty)
+//   byte 1        only when bit 3 is set: max_body_characters = 1 + byte,
+//                 max_segments = 1 + byte % 8
+//   the rest      the body: arbitrary bytes, ill-formed UTF-8 included
+//
+// It runs AnalyzeSegments and CountSegments with the chosen options, and a
+// full Linter::Lint + ReportToJson on the body, and checks the invariants
+// in fuzz_checks.h. Any violation aborts.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "fuzz_checks.h"
+#include "smslint/linter.h"
+#include "smslint/message.h"
+#include "smslint/report.h"
+#include "smslint/segments.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  uint8_t flags = 0;
+  uint8_t limits = 0;
+  if (size > 0) {
+    flags = data[0];
+    ++data;
+    --size;
+  }
+  if ((flags & 0x08) != 0 && size > 0) {
+    limits = data[0];
+    ++data;
+    --size;
+  }
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+
+  smslint::SegmentOptions so;
+  so.smart_encoding = (flags & 0x01) != 0;
+  switch ((flags >> 1) & 0x03) {
+    case 1: so.encoding = smslint::EncodingChoice::kGsm7; break;
+    case 2: so.encoding = smslint::EncodingChoice::kUcs2; break;
+    default: so.encoding = smslint::EncodingChoice::kAuto; break;
+  }
+  const smslint::SegmentInfo info = smslint::AnalyzeSegments(text, so);
+  smslint_fuzz::CheckSegmentInfo(text, so, info);
+  // SegmentInfoToJson must cope with anything AnalyzeSegments returns.
+  const std::string seg_json = smslint::SegmentInfoToJson(info);
+  FUZZ_CHECK(!seg_json.empty() && seg_json.front() == '{');
+
+  smslint::Options lo;
+  if ((flags & 0x08) != 0) {
+    lo.max_body_characters = 1u + limits;
+    lo.max_segments = 1u + limits % 8;
+  }
+  lo.suggest_smart_encoding = (flags & 0x10) == 0;
+  // Linter construction warms ICU up; build each configuration once.
+  static const smslint::Linter default_linter{smslint::Options{}};
+  const bool custom = (flags & 0x18) != 0;
+  std::unique_ptr<smslint::Linter> custom_linter;
+  if (custom) custom_linter = std::make_unique<smslint::Linter>(lo);
+  const smslint::Linter& linter = custom ? *custom_linter : default_linter;
+  FUZZ_CHECK(linter.ok());
+
+  smslint::Message m;
+  m.id = "fuzz";
+  m.body = std::string(text);
+  if ((flags & 0x20) != 0) {
+    m.media.push_back({.content_type = "image/jpeg", .size_bytes = 1000,
+                       .path = {}, .bytes = {}});
+  }
+  const smslint::Report r = linter.Lint(m);
+  smslint_fuzz::CheckReport(linter, m, r);
+  if (m.body.empty() && m.media.empty()) {
+    FUZZ_CHECK(r.diagnostics.size() == 1 &&
+               r.diagnostics[0].rule_id == "body/empty");
+  }
+  return 0;
+}

@@ -1,0 +1,76 @@
+// The rule meta-test: every rule is well-formed, documented, and its
+// message placeholders are the arguments its code passes.
+#include "smslint/rules.h"
+
+#include <map>
+#include <regex>
+#include <set>
+#include <string>
+
+#include <gtest/gtest.h>
+
+namespace smslint {
+namespace {
+
+TEST(RegistryTest, IdsAreSortedUniqueAndKebabWithArea) {
+  const std::regex id_re("^[a-z0-9]+/[a-z0-9]+(-[a-z0-9]+)*$");
+  std::set<std::string_view> seen;
+  std::string_view prev;
+  for (const RuleInfo& r : AllRules()) {
+    EXPECT_TRUE(std::regex_match(std::string(r.id), id_re)) << r.id;
+    EXPECT_TRUE(seen.insert(r.id).second) << r.id;
+    EXPECT_LT(prev, r.id);
+    prev = r.id;
+    EXPECT_EQ(FindRule(r.id), &r);
+  }
+  EXPECT_EQ(FindRule("segments/nope"), nullptr);
+}
+
+TEST(RegistryTest, EveryRuleIsDocumented) {
+  for (const RuleInfo& r : AllRules()) {
+    SCOPED_TRACE(std::string(r.id));
+    EXPECT_FALSE(r.summary.empty());
+    EXPECT_FALSE(r.message.empty());
+    EXPECT_TRUE(r.status == "stable" || r.status == "preview" || r.status == "removed");
+    EXPECT_FALSE(r.since.empty());
+    size_t last = 0;
+    for (const char* h : {"## What it does", "## Why", "## Example", "## Fix"}) {
+      const size_t at = r.docs.find(h);
+      EXPECT_NE(at, std::string_view::npos) << h;
+      EXPECT_GE(at, last) << h << " out of order";
+      last = at;
+    }
+  }
+}
+
+TEST(RegistryTest, PlaceholdersAreKnownArguments) {
+  // The arguments each rule's code passes (kept in step with src/).
+  const std::map<std::string_view, std::set<std::string>> args = {
+      {"body/empty", {}},
+      {"body/invalid-utf8", {"offset"}},
+      {"body/too-long", {"count", "limit"}},
+      {"body/too-long-utf16", {"utf16_units", "count", "limit"}},
+      {"input/invalid-json", {"line", "reason", "offset"}},
+      {"input/unknown-field", {"name", "line"}},
+      {"input/wrong-type", {"name", "line", "expected", "actual"}},
+      {"segments/crlf-line-breaks", {"crlf_count", "segments_lf", "segments"}},
+      {"segments/forces-ucs2", {"count", "segments", "characters"}},
+      {"segments/too-many-segments", {"segments", "encoding", "limit"}},
+  };
+  EXPECT_EQ(args.size(), AllRules().size());
+  const std::regex ph("\\{([a-z_0-9]+)\\}");
+  for (const RuleInfo& r : AllRules()) {
+    const auto it = args.find(r.id);
+    ASSERT_NE(it, args.end()) << r.id << " missing from this test";
+    const std::string msg(r.message);
+    std::set<std::string> used;
+    for (auto m = std::sregex_iterator(msg.begin(), msg.end(), ph);
+         m != std::sregex_iterator(); ++m) {
+      used.insert((*m)[1]);
+    }
+    EXPECT_EQ(used, it->second) << r.id;
+  }
+}
+
+}  // namespace
+}  // namespace smslint

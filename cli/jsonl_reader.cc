@@ -123,6 +123,15 @@ ParsedLine ParseMessageLine(std::string_view line, size_t line_number) {
                              {"offset", std::to_string(offset)}}});
     out.usable = false;
     return out;
+  } catch (const Json::exception& e) {
+    // A number out of double's range (1e400) is out_of_range, not a
+    // parse_error, and carries no position.
+    out.problems.push_back({"input/invalid-json",
+                            {{"line", ln},
+                             {"reason", ParseReason(e.what())},
+                             {"offset", "0"}}});
+    out.usable = false;
+    return out;
   }
   Builder b(out, line_number);
   if (!j.is_object()) {

@@ -137,10 +137,12 @@ void CheckForcesUcs2(const Message& m, const SegmentInfo& info,
   const uint32_t saved = info.segment_count - smart_segments;
   fix.description = "apply Smart Encoding (" +
                     std::to_string(fix.edits.size()) +
-                    " replacement(s)): GSM-7 in " +
-                    std::to_string(smart_segments) + " segment(s) instead of " +
-                    std::to_string(info.segment_count) + ", saving " +
-                    std::to_string(saved);
+                    " replacement(s)): GSM-7, " +
+                    std::to_string(smart_segments) + " segment(s)";
+  fix.description += saved > 0 ? " instead of " +
+                                     std::to_string(info.segment_count) +
+                                     ", saving " + std::to_string(saved)
+                               : ", the same count";
   d->args.push_back({"smart_segments", std::to_string(smart_segments)});
   d->args.push_back({"segments_saved", std::to_string(saved)});
   d->fix = std::move(fix);

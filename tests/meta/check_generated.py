@@ -1,0 +1,25 @@
+#!/usr/bin/env python3
+"""Fails when a committed generated file differs from what its generator
+writes now: src/gen/*.inc (tools/gen_tables.py) and
+tests/conformance/segments.json (tools/make_conformance.py)."""
+import filecmp
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+root = Path(sys.argv[1])
+stale = []
+with tempfile.TemporaryDirectory() as tmp:
+    subprocess.run([sys.executable, root / "tools/gen_tables.py", root / "data", tmp], check=True)
+    for name in ("gsm7_table.inc", "smart_encoding.inc"):
+        if not filecmp.cmp(Path(tmp) / name, root / "src/gen" / name, shallow=False):
+            stale.append("src/gen/" + name)
+    conf = Path(tmp) / "segments.json"
+    subprocess.run([sys.executable, root / "tools/make_conformance.py", conf], check=True)
+    if not filecmp.cmp(conf, root / "tests/conformance/segments.json", shallow=False):
+        stale.append("tests/conformance/segments.json")
+if stale:
+    print("stale generated files (rerun the generators):", ", ".join(stale))
+    sys.exit(1)
+print("generated files are current")

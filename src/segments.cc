@@ -174,6 +174,7 @@ void Ucs2Pass(const uint8_t* p, size_t n, Packer<kDetail>& packer,
   struct Cp {
     char32_t cp;
     uint32_t byte_pos;
+    uint8_t len;
     bool simple;
     bool valid;
   };
@@ -182,32 +183,49 @@ void Ucs2Pass(const uint8_t* p, size_t n, Packer<kDetail>& packer,
   thread_local std::vector<char32_t> region_cps;
 
   size_t utf16 = 0;
-  auto decode_at = [&](size_t pos) {
-    const Decoded d = DecodeUtf8(p + pos, p + n);
+  const uint64_t* simple_bits = internal::SimpleBits();
+  auto note_invalid = [&](const Decoded& d, size_t pos) {
     if (!d.valid && !counts.invalid_utf8) {
       counts.invalid_utf8 = true;
       counts.invalid_offset = pos;
     }
-    return Cp{d.cp, static_cast<uint32_t>(pos),
-              internal::IsClusterSimple(d.cp), d.valid};
   };
-  auto byte_len = [&](const Cp& c) {
-    return static_cast<size_t>(DecodeUtf8(p + c.byte_pos, p + n).len);
+  auto decode_at = [&](size_t pos) {
+    const Decoded d = DecodeUtf8(p + pos, p + n);
+    note_invalid(d, pos);
+    return Cp{d.cp, static_cast<uint32_t>(pos), static_cast<uint8_t>(d.len),
+              internal::IsClusterSimpleFast(simple_bits, d.cp), d.valid};
   };
-  // Emits the cluster made of cps [first, last] of `cs`; `end_byte` is
-  // where it ends.
-  auto emit = [&](const Cp* cs, size_t count, size_t end_byte) {
-    uint32_t units = 0;
-    for (size_t k = 0; k < count; ++k) units += internal::Utf16Length(cs[k].cp);
-    const bool single_gsm =
-        count == 1 && cs[0].valid && Gsm7Septets(cs[0].cp) != 0;
+  // Emits a one-code-point cluster.
+  auto emit_single = [&](const Decoded& d, size_t pos) {
+    const uint32_t units = internal::Utf16Length(d.cp);
     if constexpr (kDetail) {
-      if (!single_gsm) {
+      if (!(d.valid && Gsm7Septets(d.cp) != 0)) {
         NonGsmCharacter c;
-        for (size_t k = 0; k < count; ++k) internal::AppendUtf8(c.text, cs[k].cp);
-        c.span = {cs[0].byte_pos, end_byte, utf16, utf16 + units};
+        internal::AppendUtf8(c.text, d.cp);
+        c.span = {pos, pos + d.len, utf16, utf16 + units};
         non_gsm->push_back(std::move(c));
       }
+    }
+    packer.Add(units, pos, utf16);
+    utf16 += units;
+    ++counts.code_points;
+    ++counts.clusters;
+  };
+  // Emits the cluster made of `count` code points starting at `cs`.
+  auto emit = [&](const Cp* cs, size_t count) {
+    if (count == 1) {
+      return emit_single(Decoded{cs[0].cp, cs[0].len, cs[0].valid},
+                         cs[0].byte_pos);
+    }
+    uint32_t units = 0;
+    for (size_t k = 0; k < count; ++k) units += internal::Utf16Length(cs[k].cp);
+    if constexpr (kDetail) {
+      NonGsmCharacter c;
+      for (size_t k = 0; k < count; ++k) internal::AppendUtf8(c.text, cs[k].cp);
+      const size_t end = cs[count - 1].byte_pos + cs[count - 1].len;
+      c.span = {cs[0].byte_pos, end, utf16, utf16 + units};
+      non_gsm->push_back(std::move(c));
     }
     if (units <= kUcs2Multi) {
       packer.Add(units, cs[0].byte_pos, utf16);
@@ -228,38 +246,54 @@ void Ucs2Pass(const uint8_t* p, size_t n, Packer<kDetail>& packer,
   };
 
   if (n == 0) return;
-  Cp cur = decode_at(0);
-  size_t cur_end = byte_len(cur);
+  size_t pos = 0;
+  Decoded cur = DecodeUtf8(p, p + n);
+  note_invalid(cur, 0);
+  bool cur_simple = internal::IsClusterSimpleFast(simple_bits, cur.cp);
   while (true) {
+    // Plain GSM-7 ASCII is simple and one unit: a run of it, but for its
+    // last character (which may start a cluster with what follows), is
+    // that many one-unit clusters.
+    if (cur.cp < 0x80 && pos + kBlock <= n) {
+      const uint32_t mask = SpecialMask16(p + pos);
+      const uint32_t run = mask == 0 ? kBlock : __builtin_ctz(mask);
+      if (run >= 2) {
+        packer.AddRun(run - 1, pos, utf16);
+        pos += run - 1;
+        utf16 += run - 1;
+        counts.code_points += run - 1;
+        counts.clusters += run - 1;
+        cur = Decoded{p[pos], 1, true};
+        cur_simple = true;
+      }
+    }
+    const size_t cur_end = pos + cur.len;
     if (cur_end >= n) {  // last code point: its own cluster
-      emit(&cur, 1, cur_end);
+      emit_single(cur, pos);
       break;
     }
-    Cp next = decode_at(cur_end);
-    size_t next_end = cur_end + byte_len(next);
-    if (cur.simple && next.simple) {
-      emit(&cur, 1, cur_end);
+    const Decoded next = DecodeUtf8(p + cur_end, p + n);
+    note_invalid(next, cur_end);
+    const bool next_simple = internal::IsClusterSimpleFast(simple_bits, next.cp);
+    if (cur_simple && next_simple) {
+      emit_single(cur, pos);
+      pos = cur_end;
       cur = next;
-      cur_end = next_end;
       continue;
     }
     // A region from `cur` to the next safe boundary (or the end).
     region.clear();
-    region.push_back(cur);
-    region.push_back(next);
-    size_t region_end = next_end;
-    bool at_end = next_end >= n;
-    while (!at_end) {
-      Cp after = decode_at(region_end);
-      const size_t after_end = region_end + byte_len(after);
-      if (region.back().simple && after.simple) {
-        cur = after;  // starts the text after the region
-        cur_end = after_end;
-        break;
-      }
+    region.push_back({cur.cp, static_cast<uint32_t>(pos),
+                      static_cast<uint8_t>(cur.len), cur_simple, cur.valid});
+    region.push_back({next.cp, static_cast<uint32_t>(cur_end),
+                      static_cast<uint8_t>(next.len), next_simple, next.valid});
+    size_t region_end = cur_end + next.len;
+    Cp after{};
+    while (region_end < n) {
+      after = decode_at(region_end);
+      if (region.back().simple && after.simple) break;
       region.push_back(after);
-      region_end = after_end;
-      at_end = region_end >= n;
+      region_end += after.len;
     }
     region_cps.clear();
     for (const Cp& c : region) region_cps.push_back(c.cp);
@@ -267,12 +301,13 @@ void Ucs2Pass(const uint8_t* p, size_t n, Packer<kDetail>& packer,
     internal::SegmentClusters(region_cps, lengths);
     size_t k = 0;
     for (uint32_t len : lengths) {
-      const size_t end = k + len < region.size() ? region[k + len].byte_pos
-                                                 : region_end;
-      emit(&region[k], len, end);
+      emit(&region[k], len);
       k += len;
     }
-    if (at_end) break;
+    if (region_end >= n) break;
+    pos = region_end;
+    cur = Decoded{after.cp, after.len, after.valid};
+    cur_simple = after.simple;
   }
   counts.utf16_units = utf16;
 }

@@ -5,14 +5,12 @@
 #include <unicode/unistr.h>
 #include <unicode/utf16.h>
 
-#include <bitset>
 #include <memory>
 
 namespace smslint::internal {
 namespace {
 
-// Code points below this get a precomputed bit; BMP and the emoji plane.
-constexpr char32_t kTableLimit = 0x20000;
+constexpr char32_t kTableLimit = kSimpleTableLimit;
 
 bool ComputeSimple(char32_t cp) {
   switch (u_getIntPropertyValue(static_cast<UChar32>(cp),
@@ -29,15 +27,15 @@ bool ComputeSimple(char32_t cp) {
   }
 }
 
-const std::bitset<kTableLimit>& SimpleTable() {
-  static const auto* table = [] {
-    auto* t = new std::bitset<kTableLimit>();
+const uint64_t* SimpleTable() {
+  static const uint64_t* table = [] {
+    auto* t = new uint64_t[kTableLimit / 64]();
     for (char32_t cp = 0; cp < kTableLimit; ++cp) {
-      if (ComputeSimple(cp)) t->set(cp);
+      if (ComputeSimple(cp)) t[cp >> 6] |= uint64_t{1} << (cp & 63);
     }
     return t;
   }();
-  return *table;
+  return table;
 }
 
 icu::BreakIterator* ThreadIterator() {
@@ -55,9 +53,11 @@ icu::BreakIterator* ThreadIterator() {
 }  // namespace
 
 bool IsClusterSimple(char32_t cp) {
-  if (cp < kTableLimit) return SimpleTable().test(cp);
+  if (cp < kTableLimit) return (SimpleTable()[cp >> 6] >> (cp & 63)) & 1;
   return ComputeSimple(cp);
 }
+
+const uint64_t* SimpleBits() { return SimpleTable(); }
 
 void SegmentClusters(std::span<const char32_t> cps,
                      std::vector<uint32_t>& lengths) {

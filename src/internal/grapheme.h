@@ -22,6 +22,15 @@ namespace smslint::internal {
 // True when `cp` is simple in the sense above.
 bool IsClusterSimple(char32_t cp);
 
+// The same answer from a bit table, for code points below kSimpleTableLimit
+// (the BMP and the emoji plane), to be inlined into hot loops.
+inline constexpr char32_t kSimpleTableLimit = 0x20000;
+const uint64_t* SimpleBits();
+inline bool IsClusterSimpleFast(const uint64_t* bits, char32_t cp) {
+  if (cp < kSimpleTableLimit) return (bits[cp >> 6] >> (cp & 63)) & 1;
+  return IsClusterSimple(cp);
+}
+
 // Splits `cps` into grapheme clusters with ICU and appends each cluster's
 // length in code points to `lengths`. Thread-safe (one ICU iterator per
 // thread).

@@ -20,7 +20,8 @@ struct Decoded {
 // Decodes the code point at p (p < end). An ill-formed sequence yields
 // U+FFFD and consumes its maximal subpart (Unicode 15 §3.9, "U+FFFD
 // substitution of maximal subparts"), as ICU and WHATWG decoders do.
-inline Decoded DecodeUtf8(const uint8_t* p, const uint8_t* end) {
+[[gnu::always_inline]] inline Decoded DecodeUtf8(const uint8_t* p,
+                                                const uint8_t* end) {
   const uint8_t b0 = p[0];
   if (b0 < 0x80) return {b0, 1, true};
   const ptrdiff_t avail = end - p;

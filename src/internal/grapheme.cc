@@ -3,6 +3,7 @@
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utext.h>
 #include <unicode/utf16.h>
 
 #include <memory>
@@ -67,9 +68,27 @@ void SegmentClusters(std::span<const char32_t> cps,
     for (size_t i = 0; i < cps.size(); ++i) lengths.push_back(1);
     return;
   }
-  icu::UnicodeString text;
-  for (char32_t cp : cps) text.append(static_cast<UChar32>(cp));
-  it->setText(text);
+  // A reused UTF-16 buffer wrapped in a UText: no UnicodeString copy per
+  // region.
+  thread_local std::vector<UChar> text;
+  text.clear();
+  for (char32_t cp : cps) {
+    if (cp >= 0x10000) {
+      text.push_back(static_cast<UChar>(U16_LEAD(cp)));
+      text.push_back(static_cast<UChar>(U16_TRAIL(cp)));
+    } else {
+      text.push_back(static_cast<UChar>(cp));
+    }
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  UText ut = UTEXT_INITIALIZER;
+  utext_openUChars(&ut, text.data(), static_cast<int64_t>(text.size()), &status);
+  it->setText(&ut, status);
+  if (U_FAILURE(status)) {
+    utext_close(&ut);
+    for (size_t i = 0; i < cps.size(); ++i) lengths.push_back(1);
+    return;
+  }
   it->first();
   // Walk code points alongside the UTF-16 boundaries.
   size_t cp_index = 0;
@@ -83,8 +102,7 @@ void SegmentClusters(std::span<const char32_t> cps,
     }
     lengths.push_back(n);
   }
-  // The iterator holds a pointer into `text`; detach it.
-  it->setText(icu::UnicodeString());
+  utext_close(&ut);
 }
 
 void WarmUpGraphemes() {

@@ -98,6 +98,21 @@ TEST(GraphemeTest, RandomTextMatchesIcu) {
   }
 }
 
+TEST(GraphemeTest, AsciiRunsBeforeAndAfterEveryPoolCharacter) {
+  // The UCS-2 pass takes runs of plain ASCII 16 bytes at a time; the last
+  // character of a run may join what follows (e + U+0301).
+  for (size_t run = 0; run < 40; ++run) {
+    for (char32_t c : kPool) {
+      std::u32string t(run, U'e');
+      t.push_back(c);
+      t.append(run % 17, U'x');
+      t.push_back(0x4E2D);  // forces UCS-2 whatever c is
+      ASSERT_EQ(EngineClusters(t), IcuClusters(t))
+          << run << " " << std::hex << uint32_t(c);
+    }
+  }
+}
+
 TEST(GraphemeTest, SimpleClassAgreesWithIcuOnAllBmpNeighbours) {
   // Two simple code points must always have a boundary between them.
   // Sampled over the BMP (every 7th code point against 'a' and U+4E2D).

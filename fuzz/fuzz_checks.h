@@ -6,9 +6,11 @@
 //
 // The oracles here are independent of smslint's own code: UTF-8 decoding
 // uses ICU's U8_NEXT (which substitutes U+FFFD for each maximal ill-formed
-// subpart, as docs/segments.md promises smslint does) and grapheme clusters
-// come straight from ICU's character BreakIterator, not from the engine's
-// "simple code point" shortcut (src/internal/grapheme.h).
+// subpart, as segments.h promises smslint does), grapheme clusters come
+// straight from ICU's character BreakIterator, not from the engine's
+// "simple code point" shortcut (src/internal/grapheme.h), and
+// ReferenceSegments is a slow, straightforward model of the whole segment
+// analysis (sharing only the generated GSM-7 table with the engine).
 #ifndef SMSLINT_FUZZ_FUZZ_CHECKS_H_
 #define SMSLINT_FUZZ_FUZZ_CHECKS_H_
 
@@ -31,6 +33,9 @@
 #include "smslint/linter.h"
 #include "smslint/report.h"
 #include "smslint/segments.h"
+// Only for the raw generated GSM-7 table (kGsm7Table); the reference model
+// below does not use the engine's lookup (Gsm7Septets) or anything else.
+#include "internal/tables.h"
 
 namespace smslint_fuzz {
 
@@ -69,8 +74,6 @@ struct Utf8Facts {
   // utf16_at[b] = UTF-16 offset of byte b when b starts a code point (or
   // is the end); SIZE_MAX inside a sequence.
   std::vector<size_t> utf16_at;
-  // The text as UTF-16, ill-formed parts replaced by U+FFFD.
-  icu::UnicodeString utf16;
 };
 
 inline Utf8Facts DecodeWithIcu(std::string_view s) {
@@ -91,7 +94,6 @@ inline Utf8Facts DecodeWithIcu(std::string_view s) {
       }
       c = 0xFFFD;
     }
-    f.utf16.append(c);
     ++f.code_points;
     f.utf16_units += U16_LENGTH(c);
   }
@@ -99,8 +101,31 @@ inline Utf8Facts DecodeWithIcu(std::string_view s) {
   return f;
 }
 
-// Grapheme clusters by ICU's own iterator (one per thread).
-inline uint64_t IcuClusterCount(const icu::UnicodeString& text) {
+// Just the UTF-16 length and validity (no tables): for short strings.
+inline Utf8Facts DecodeLight(std::string_view s) {
+  Utf8Facts f;
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t n = static_cast<int32_t>(s.size());
+  int32_t i = 0;
+  while (i < n) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) {
+      if (!f.invalid) {
+        f.invalid = true;
+        f.first_invalid = static_cast<size_t>(start);
+      }
+      c = 0xFFFD;
+    }
+    ++f.code_points;
+    f.utf16_units += U16_LENGTH(c);
+  }
+  return f;
+}
+
+// ICU's character BreakIterator, one per thread; nullptr without ICU data.
+inline icu::BreakIterator* ThreadBreakIterator() {
   thread_local std::unique_ptr<icu::BreakIterator> it = [] {
     UErrorCode st = U_ZERO_ERROR;
     std::unique_ptr<icu::BreakIterator> bi(
@@ -108,22 +133,161 @@ inline uint64_t IcuClusterCount(const icu::UnicodeString& text) {
     if (U_FAILURE(st)) bi.reset();
     return bi;
   }();
-  if (!it) return UINT64_MAX;
-  it->setText(text);
-  uint64_t count = 0;
-  it->first();
-  while (it->next() != icu::BreakIterator::DONE) ++count;
-  it->setText(icu::UnicodeString());
-  return count;
+  return it.get();
 }
 
-inline uint64_t CountCrlf(std::string_view s) {
-  uint64_t n = 0;
-  for (size_t i = s.find("\r\n"); i != std::string_view::npos;
-       i = s.find("\r\n", i + 2)) {
-    ++n;
+// GSM-7 septets of cp by a linear search of the raw generated table.
+inline uint32_t RefGsm7Septets(char32_t cp) {
+  for (const smslint::internal::Gsm7Entry& e : smslint::internal::kGsm7Table) {
+    if (e.cp == cp) return e.septets;
   }
-  return n;
+  return 0;
+}
+
+// A slow, obviously-correct model of the segment engine, written from
+// docs/segments.md and segments.h only:
+//  - decode with U+FFFD per maximal ill-formed subpart (ICU U8_NEXT);
+//  - GSM-7 when every code point is valid and in the table (unless UCS-2 is
+//    forced); items are code points of 1 or 2 septets;
+//  - otherwise UCS-2: items are ICU grapheme clusters, except that CR LF is
+//    two; a cluster over 67 units is split into its code points;
+//  - one segment when the total fits 160 / 70, else greedy bins of 153 / 67
+//    that never split an item.
+struct RefModel {
+  bool ok = false;  // false without ICU data
+  bool gsm = false;
+  bool gsm_incompatible = false;
+  uint64_t units = 0;
+  uint64_t clusters = 0;
+  std::vector<smslint::SegmentSpan> segments;
+  std::vector<smslint::NonGsmCharacter> non_gsm;
+};
+
+inline RefModel ReferenceSegments(std::string_view text,
+                                  smslint::EncodingChoice choice) {
+  struct Cp {
+    UChar32 cp;
+    size_t byte, len, utf16;
+    bool valid;
+  };
+  std::vector<Cp> cps;
+  icu::UnicodeString u16;
+  {
+    const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+    const int32_t n = static_cast<int32_t>(text.size());
+    int32_t i = 0;
+    size_t utf16 = 0;
+    while (i < n) {
+      const int32_t start = i;
+      UChar32 c;
+      U8_NEXT(p, i, n, c);
+      const bool valid = c >= 0;
+      if (!valid) c = 0xFFFD;
+      cps.push_back({c, static_cast<size_t>(start),
+                     static_cast<size_t>(i - start), utf16, valid});
+      u16.append(c);
+      utf16 += U16_LENGTH(c);
+    }
+  }
+  const size_t end_byte = text.size();
+  const size_t end_utf16 = static_cast<size_t>(u16.length());
+
+  struct Item {
+    uint32_t size;
+    size_t byte, utf16;
+  };
+  std::vector<Item> items;
+  RefModel m;
+  m.ok = true;
+  bool gsm_ok = choice != smslint::EncodingChoice::kUcs2;
+  if (gsm_ok) {
+    for (const Cp& c : cps) {
+      const uint32_t sept = c.valid ? RefGsm7Septets(c.cp) : 0;
+      if (sept == 0) {
+        gsm_ok = false;
+        break;
+      }
+      items.push_back({sept, c.byte, c.utf16});
+    }
+    if (!gsm_ok && choice == smslint::EncodingChoice::kGsm7) {
+      m.gsm_incompatible = true;
+    }
+  }
+  if (gsm_ok) {
+    m.gsm = true;
+  } else {
+    items.clear();
+    icu::BreakIterator* it = ThreadBreakIterator();
+    if (it == nullptr) return RefModel{};
+    // Cluster boundaries, as code point indexes.
+    std::vector<size_t> bounds;
+    it->setText(u16);
+    size_t k = 0;
+    for (int32_t b = it->next(); b != icu::BreakIterator::DONE; b = it->next()) {
+      while (k < cps.size() && cps[k].utf16 < static_cast<size_t>(b)) ++k;
+      bounds.push_back(k);
+    }
+    it->setText(icu::UnicodeString());
+    size_t first = 0;
+    auto cluster = [&](size_t a, size_t b) {  // cps [a, b)
+      ++m.clusters;
+      uint32_t units = 0;
+      for (size_t j = a; j < b; ++j) units += U16_LENGTH(cps[j].cp);
+      const bool single_gsm =
+          b - a == 1 && cps[a].valid && RefGsm7Septets(cps[a].cp) != 0;
+      if (!single_gsm) {
+        smslint::NonGsmCharacter c;
+        for (size_t j = a; j < b; ++j) {
+          std::string tmp;
+          icu::UnicodeString(cps[j].cp).toUTF8String(tmp);
+          c.text += tmp;
+        }
+        const size_t e_byte = b < cps.size() ? cps[b].byte : end_byte;
+        const size_t e_utf16 = b < cps.size() ? cps[b].utf16 : end_utf16;
+        c.span = {cps[a].byte, e_byte, cps[a].utf16, e_utf16};
+        m.non_gsm.push_back(std::move(c));
+      }
+      if (units <= 67) {
+        items.push_back({units, cps[a].byte, cps[a].utf16});
+      } else {
+        for (size_t j = a; j < b; ++j) {
+          items.push_back({static_cast<uint32_t>(U16_LENGTH(cps[j].cp)),
+                           cps[j].byte, cps[j].utf16});
+        }
+      }
+    };
+    for (size_t b : bounds) {
+      if (b - first == 2 && cps[first].cp == '\r' && cps[first + 1].cp == '\n') {
+        cluster(first, first + 1);
+        cluster(first + 1, b);
+      } else if (b > first) {
+        cluster(first, b);
+      }
+      first = b;
+    }
+  }
+  const uint32_t single = m.gsm ? 160 : 70;
+  const uint32_t multi = m.gsm ? 153 : 67;
+  for (const Item& i : items) m.units += i.size;
+  if (m.units <= single) {
+    m.segments.push_back({{0, end_byte, 0, end_utf16},
+                          static_cast<uint32_t>(m.units), single});
+    return m;
+  }
+  smslint::SegmentSpan cur{{0, 0, 0, 0}, 0, multi};
+  for (const Item& i : items) {
+    if (cur.fill + i.size > multi && cur.fill > 0) {
+      cur.span.byte_end = i.byte;
+      cur.span.utf16_end = i.utf16;
+      m.segments.push_back(cur);
+      cur = {{i.byte, 0, i.utf16, 0}, 0, multi};
+    }
+    cur.fill += i.size;
+  }
+  cur.span.byte_end = end_byte;
+  cur.span.utf16_end = end_utf16;
+  m.segments.push_back(cur);
+  return m;
 }
 
 // A span lies within `text` (facts from DecodeWithIcu(text)), starts and
@@ -131,15 +295,17 @@ inline uint64_t CountCrlf(std::string_view s) {
 // offsets.
 inline void CheckSpanInText(const smslint::Span& s, std::string_view text,
                             const Utf8Facts& f, const char* what) {
-  const std::string d = std::string(what) + ": " + SpanText(s) +
-                        " text bytes " + Num(text.size()) + " utf16 " +
-                        Num(f.utf16_units);
-  FUZZ_CHECK_MSG(s.byte_begin <= s.byte_end, d);
-  FUZZ_CHECK_MSG(s.byte_end <= text.size(), d);
-  FUZZ_CHECK_MSG(s.utf16_begin <= s.utf16_end, d);
-  FUZZ_CHECK_MSG(s.utf16_end <= f.utf16_units, d);
-  FUZZ_CHECK_MSG(f.utf16_at[s.byte_begin] == s.utf16_begin, d);
-  FUZZ_CHECK_MSG(f.utf16_at[s.byte_end] == s.utf16_end, d);
+  // Built only when a check fails.
+  const auto d = [&] {
+    return std::string(what) + ": " + SpanText(s) + " text bytes " +
+           Num(text.size()) + " utf16 " + Num(f.utf16_units);
+  };
+  FUZZ_CHECK_MSG(s.byte_begin <= s.byte_end, d());
+  FUZZ_CHECK_MSG(s.byte_end <= text.size(), d());
+  FUZZ_CHECK_MSG(s.utf16_begin <= s.utf16_end, d());
+  FUZZ_CHECK_MSG(s.utf16_end <= f.utf16_units, d());
+  FUZZ_CHECK_MSG(f.utf16_at[s.byte_begin] == s.utf16_begin, d());
+  FUZZ_CHECK_MSG(f.utf16_at[s.byte_end] == s.utf16_end, d());
 }
 
 // Every invariant of one AnalyzeSegments result. `input` is what was passed
@@ -243,13 +409,44 @@ inline void CheckSegmentInfo(std::string_view input,
   } else {
     FUZZ_CHECK(info.units == info.utf16_units);
     FUZZ_CHECK(info.message_bits == info.units * 16);
-    // Clusters are ICU's, except that CR LF counts as two (as the
-    // calculator counts it).
-    const uint64_t icu = IcuClusterCount(f.utf16);
-    if (icu != UINT64_MAX) {
-      FUZZ_CHECK_MSG(info.characters == icu + CountCrlf(text),
-                     "characters " + Num(info.characters) + " ICU clusters " +
-                         Num(icu) + " CRLF " + Num(CountCrlf(text)));
+  }
+
+  // The whole analysis against the reference model.
+  const RefModel ref = ReferenceSegments(text, o.encoding);
+  if (ref.ok) {
+    FUZZ_CHECK_MSG(ref.gsm == gsm, std::string("reference says ") +
+                                       (ref.gsm ? "GSM-7" : "UCS-2"));
+    FUZZ_CHECK(ref.gsm_incompatible ==
+               (info.error == SegmentError::kIncompatibleWithGsm7));
+    FUZZ_CHECK_MSG(ref.units == info.units,
+                   "units " + Num(info.units) + " reference " + Num(ref.units));
+    if (!gsm) {
+      FUZZ_CHECK_MSG(ref.clusters == info.characters,
+                     "characters " + Num(info.characters) + " reference " +
+                         Num(ref.clusters));
+    }
+    FUZZ_CHECK_MSG(ref.segments.size() == info.segments.size(),
+                   "segments " + Num(info.segments.size()) + " reference " +
+                       Num(ref.segments.size()));
+    for (size_t i = 0; i < ref.segments.size(); ++i) {
+      const smslint::SegmentSpan& a = info.segments[i];
+      const smslint::SegmentSpan& b = ref.segments[i];
+      FUZZ_CHECK_MSG(a.span == b.span && a.fill == b.fill &&
+                         a.capacity == b.capacity,
+                     "segment " + Num(i) + ": " + SpanText(a.span) + " fill " +
+                         Num(a.fill) + "/" + Num(a.capacity) + "; reference " +
+                         SpanText(b.span) + " fill " + Num(b.fill) + "/" +
+                         Num(b.capacity));
+    }
+    FUZZ_CHECK_MSG(ref.non_gsm.size() == info.non_gsm.size(),
+                   "non_gsm " + Num(info.non_gsm.size()) + " reference " +
+                       Num(ref.non_gsm.size()));
+    for (size_t i = 0; i < ref.non_gsm.size(); ++i) {
+      const smslint::NonGsmCharacter& a = info.non_gsm[i];
+      const smslint::NonGsmCharacter& b = ref.non_gsm[i];
+      FUZZ_CHECK_MSG(a.span == b.span && a.text == b.text,
+                     "non_gsm " + Num(i) + ": " + SpanText(a.span) +
+                         "; reference " + SpanText(b.span));
     }
   }
   FUZZ_CHECK(info.total_bits ==
@@ -269,21 +466,22 @@ inline void CheckSegmentInfo(std::string_view input,
   size_t byte = 0, utf16 = 0;
   for (size_t i = 0; i < info.segments.size(); ++i) {
     const smslint::SegmentSpan& s = info.segments[i];
-    const std::string d = "segment " + Num(i) + ": " + SpanText(s.span) +
-                          " fill " + Num(s.fill) + " capacity " +
-                          Num(s.capacity);
-    FUZZ_CHECK_MSG(s.span.byte_begin == byte, d);
-    FUZZ_CHECK_MSG(s.span.utf16_begin == utf16, d);
+    const auto d = [&] {
+      return "segment " + Num(i) + ": " + SpanText(s.span) + " fill " +
+             Num(s.fill) + " capacity " + Num(s.capacity);
+    };
+    FUZZ_CHECK_MSG(s.span.byte_begin == byte, d());
+    FUZZ_CHECK_MSG(s.span.utf16_begin == utf16, d());
     CheckSpanInText(s.span, text, f, "segment");
-    FUZZ_CHECK_MSG(s.capacity == (info.segment_count == 1 ? single : multi), d);
-    FUZZ_CHECK_MSG(s.fill <= s.capacity, d);
+    FUZZ_CHECK_MSG(s.capacity == (info.segment_count == 1 ? single : multi), d());
+    FUZZ_CHECK_MSG(s.fill <= s.capacity, d());
     if (info.segment_count > 1) {
-      FUZZ_CHECK_MSG(s.fill > 0, d);
-      FUZZ_CHECK_MSG(s.span.byte_begin < s.span.byte_end, d);
+      FUZZ_CHECK_MSG(s.fill > 0, d());
+      FUZZ_CHECK_MSG(s.span.byte_begin < s.span.byte_end, d());
     }
     // A segment's UCS-2 fill is its UTF-16 length.
     if (!gsm) {
-      FUZZ_CHECK_MSG(s.fill == s.span.utf16_end - s.span.utf16_begin, d);
+      FUZZ_CHECK_MSG(s.fill == s.span.utf16_end - s.span.utf16_begin, d());
     }
     fills += s.fill;
     byte = s.span.byte_end;
@@ -302,13 +500,13 @@ inline void CheckSegmentInfo(std::string_view input,
     FUZZ_CHECK(c.span.byte_begin < c.span.byte_end);
     FUZZ_CHECK(!c.text.empty());
     prev_end = c.span.byte_end;
-    const Utf8Facts cf = DecodeWithIcu(c.text);
+    const Utf8Facts cf = DecodeLight(c.text);
     FUZZ_CHECK(!cf.invalid);  // ill-formed input is reported as U+FFFD
     FUZZ_CHECK_MSG(cf.utf16_units == c.span.utf16_end - c.span.utf16_begin,
                    SpanText(c.span));
     const std::string_view orig =
         text.substr(c.span.byte_begin, c.span.byte_end - c.span.byte_begin);
-    if (!DecodeWithIcu(orig).invalid) FUZZ_CHECK(c.text == orig);
+    if (!DecodeLight(orig).invalid) FUZZ_CHECK(c.text == orig);
   }
 }
 
@@ -335,7 +533,12 @@ inline void CheckReport(const smslint::Linter& linter, const smslint::Message& m
   FUZZ_CHECK(r.segments.units == expect.units);
   FUZZ_CHECK(r.segments.encoding == expect.encoding);
   FUZZ_CHECK(linter.SegmentCount(m.body) == r.segments.segment_count);
-  FUZZ_CHECK(linter.IsSendable(m) == (r.Count(smslint::Severity::kError) == 0));
+  // (Report::Count is not used: it is not exported from libsmslint.so.)
+  size_t errors = 0;
+  for (const smslint::Diagnostic& d : r.diagnostics) {
+    errors += d.severity == smslint::Severity::kError;
+  }
+  FUZZ_CHECK(linter.IsSendable(m) == (errors == 0));
 
   const Utf8Facts f = DecodeWithIcu(m.body);
   bool seen_too_many = false;
@@ -378,21 +581,13 @@ inline void CheckReport(const smslint::Linter& linter, const smslint::Message& m
                                       std::nullopt, {}));
   }
 
-  // The JSON form is valid JSON and says the same thing.
+  // The JSON form is one line of valid JSON. (accept() only: building the
+  // DOM again would double the cost of every run for little gain.)
   const std::string json = smslint::ReportToJson(r, {.line = 1, .row = {}});
   FUZZ_CHECK(json.find('\n') == std::string::npos);
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(json);
-  } catch (const std::exception& e) {
-    Fail(__FILE__, __LINE__, "ReportToJson output parses", e.what());
-  }
-  FUZZ_CHECK(j.at("diagnostics").size() == r.diagnostics.size());
-  FUZZ_CHECK(j.at("segments").at("segment_count").get<uint64_t>() ==
-             r.segments.segment_count);
-  FUZZ_CHECK(j.at("segments").at("segments").size() ==
-             r.segments.segments.size());
-  FUZZ_CHECK(j.at("line").get<int>() == 1);
+  FUZZ_CHECK_MSG(nlohmann::json::accept(json), json.substr(0, 200));
+  FUZZ_CHECK(json.find("\"segment_count\":" + Num(r.segments.segment_count)) !=
+             std::string::npos);
 }
 
 }  // namespace smslint_fuzz

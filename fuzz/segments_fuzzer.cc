@@ -18,6 +18,8 @@
 // in fuzz_checks.h. Any violation aborts.
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <string>
 #include <string_view>
 
 #include "fuzz_checks.h"
@@ -50,9 +52,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   const smslint::SegmentInfo info = smslint::AnalyzeSegments(text, so);
   smslint_fuzz::CheckSegmentInfo(text, so, info);
-  // SegmentInfoToJson must cope with anything AnalyzeSegments returns.
+  // SegmentInfoToJson must cope with anything AnalyzeSegments returns. (Its
+  // segment fields are the same code as ReportToJson's, which CheckReport
+  // validates as JSON.)
   const std::string seg_json = smslint::SegmentInfoToJson(info);
-  FUZZ_CHECK(!seg_json.empty() && seg_json.front() == '{');
+  FUZZ_CHECK(seg_json.size() > 2 && seg_json.front() == '{' &&
+             seg_json.back() == '}');
 
   smslint::Options lo;
   if ((flags & 0x08) != 0) {

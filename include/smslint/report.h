@@ -26,7 +26,7 @@ namespace smslint {
 inline constexpr int kReportFormatVersion = 1;
 
 // smslint::Report
-struct Report {
+struct SMSLINT_API Report {
   std::string id;                        // Message::id
   std::vector<Diagnostic> diagnostics;   // ordered by field, span, rule id
   SegmentInfo segments;                  // the body's segment analysis

@@ -2,7 +2,8 @@
 //
 // Reads the corpus at run time (not generated in C++) so that the npm
 // comparison (bench/compare_npm.sh) times exactly the same bodies. The corpus
-// directory is the build's bench/corpus unless SMSLINT_BENCH_CORPUS is set.
+// directory is build/bench, where meson runs corpus.py, unless
+// SMSLINT_BENCH_CORPUS is set.
 //
 //   ninja -C build bench/segments_bench
 //   build/bench/segments_bench --benchmark_filter=Analyze
@@ -11,12 +12,13 @@
 // (~120 bytes, about one segment) and "long" (1,000-1,400 bytes), one
 // message per iteration, cycling through the set; and "large", one ~1 MB
 // buffer made of the long bodies, for the peak MB/s. items/s = messages/s.
-#include <benchmark/benchmark.h>
-
+#include <cstdint>
 #include <cstdlib>
 #include <map>
 #include <string>
 #include <vector>
+
+#include <benchmark/benchmark.h>
 
 #include "body_file.h"
 #include "smslint/segments.h"

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
@@ -124,8 +125,8 @@ int main(int argc, char** argv) {
         {"repeat", repeat},
         {"passes", flags.passes},
         {"median_s", median},
-        {"msgs_per_s", bodies.size() / median},
-        {"mb_per_s", bytes / median / 1e6},
+        {"msgs_per_s", static_cast<double>(bodies.size()) / median},
+        {"mb_per_s", static_cast<double>(bytes) / median / 1e6},
     };
     std::printf("%s\n", out.dump().c_str());
     std::fflush(stdout);

@@ -12,6 +12,7 @@
 // Both feed a Packer, the closed form of the calculator's packing: one
 // segment up to 160 septets / 70 units, otherwise greedy bins of 153 / 67
 // that never split an item (an escape pair or a cluster).
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -167,17 +168,53 @@ bool GsmPass(const uint8_t* p, size_t n, Packer<kDetail>& packer,
   return true;
 }
 
+// A decoded code point of a region (see Ucs2Pass).
+struct Cp {
+  char32_t cp;
+  uint32_t byte_pos;
+  uint8_t len;
+  bool simple;
+  bool valid;
+};
+
+// The clusters of the most common regions without ICU: a simple code point
+// followed by plain Extend characters (a letter and its accents, an emoji
+// with VS16 or a skin tone, a keycap), and flags (regional indicator
+// pairs), each region ending with the simple code point after it (or the
+// end of the text). Appends each cluster's length in code points; false
+// when the region has any other shape (ZWJ sequences, Indic viramas,
+// Hangul jamo, spacing marks), which is left to ICU.
+bool CommonClusters(const std::vector<Cp>& region, bool ends_text,
+                    std::vector<uint32_t>& lengths) {
+  const size_t n = region.size();
+  const size_t body_end = ends_text && !region.back().simple ? n : n - 1;
+  if (!region[0].simple || body_end < 1) return false;
+  if (internal::IsPlainExtend(region[1].cp)) {
+    // GB4: nothing joins a control, CR or LF.
+    if (internal::IsControlBreak(region[0].cp)) return false;
+    for (size_t k = 2; k < body_end; ++k) {
+      if (!internal::IsPlainExtend(region[k].cp)) return false;
+    }
+    lengths.push_back(static_cast<uint32_t>(body_end));
+  } else if (internal::IsRegionalIndicator(region[1].cp)) {
+    // [simple] (RI RI)+ [simple]: each pair is one flag.
+    if ((body_end - 1) % 2 != 0) return false;
+    for (size_t k = 1; k < body_end; ++k) {
+      if (!internal::IsRegionalIndicator(region[k].cp)) return false;
+    }
+    lengths.push_back(1);
+    for (size_t k = 1; k < body_end; k += 2) lengths.push_back(2);
+  } else {
+    return false;
+  }
+  if (body_end < n) lengths.push_back(1);
+  return true;
+}
+
 // Pass 2: UCS-2 over grapheme clusters.
 template <bool kDetail>
 void Ucs2Pass(const uint8_t* p, size_t n, Packer<kDetail>& packer,
               PassCounts& counts, std::vector<NonGsmCharacter>* non_gsm) {
-  struct Cp {
-    char32_t cp;
-    uint32_t byte_pos;
-    uint8_t len;
-    bool simple;
-    bool valid;
-  };
   thread_local std::vector<Cp> region;
   thread_local std::vector<uint32_t> lengths;
   thread_local std::vector<char32_t> region_cps;
@@ -246,6 +283,11 @@ void Ucs2Pass(const uint8_t* p, size_t n, Packer<kDetail>& packer,
   };
 
   if (n == 0) return;
+  if constexpr (kDetail) {
+    // Most UCS-2 bodies are mostly non-GSM (another script): avoid growing
+    // the list one doubling at a time.
+    non_gsm->reserve(std::min<size_t>(n / 2, 512));
+  }
   size_t pos = 0;
   Decoded cur = DecodeUtf8(p, p + n);
   note_invalid(cur, 0);
@@ -295,10 +337,13 @@ void Ucs2Pass(const uint8_t* p, size_t n, Packer<kDetail>& packer,
       region.push_back(after);
       region_end += after.len;
     }
-    region_cps.clear();
-    for (const Cp& c : region) region_cps.push_back(c.cp);
     lengths.clear();
-    internal::SegmentClusters(region_cps, lengths);
+    if (!CommonClusters(region, region_end >= n, lengths)) {
+      region_cps.clear();
+      for (const Cp& c : region) region_cps.push_back(c.cp);
+      lengths.clear();
+      internal::SegmentClusters(region_cps, lengths);
+    }
     size_t k = 0;
     for (uint32_t len : lengths) {
       emit(&region[k], len);
@@ -400,6 +445,16 @@ std::string SmartEncode(std::string_view utf8) {
   const auto* p = reinterpret_cast<const uint8_t*>(utf8.data());
   const auto* end = p + utf8.size();
   while (p < end) {
+    // Plain GSM-7 ASCII never has a replacement: copy runs of it.
+    if (p + kBlock <= end) {
+      const uint32_t mask = SpecialMask16(p);
+      const uint32_t run = mask == 0 ? kBlock : __builtin_ctz(mask);
+      if (run > 0) {
+        out.append(reinterpret_cast<const char*>(p), run);
+        p += run;
+        continue;
+      }
+    }
     if (*p < 0x80) {
       // ASCII: only controls, '`' and DEL can have replacements.
       if (const auto r = internal::SmartReplacement(*p)) {

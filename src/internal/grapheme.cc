@@ -39,6 +39,21 @@ const uint64_t* SimpleTable() {
   return table;
 }
 
+const uint64_t* PlainExtendTable() {
+  static const uint64_t* table = [] {
+    auto* t = new uint64_t[kTableLimit / 64]();
+    for (char32_t cp = 0; cp < kTableLimit; ++cp) {
+      const auto c = static_cast<UChar32>(cp);
+      if (u_getIntPropertyValue(c, UCHAR_GRAPHEME_CLUSTER_BREAK) == U_GCB_EXTEND &&
+          u_getCombiningClass(c) != 9) {
+        t[cp >> 6] |= uint64_t{1} << (cp & 63);
+      }
+    }
+    return t;
+  }();
+  return table;
+}
+
 icu::BreakIterator* ThreadIterator() {
   thread_local std::unique_ptr<icu::BreakIterator> it = [] {
     UErrorCode status = U_ZERO_ERROR;
@@ -59,6 +74,25 @@ bool IsClusterSimple(char32_t cp) {
 }
 
 const uint64_t* SimpleBits() { return SimpleTable(); }
+
+bool IsControlBreak(char32_t cp) {
+  switch (u_getIntPropertyValue(static_cast<UChar32>(cp),
+                                UCHAR_GRAPHEME_CLUSTER_BREAK)) {
+    case U_GCB_CR:
+    case U_GCB_LF:
+    case U_GCB_CONTROL:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsPlainExtend(char32_t cp) {
+  // Above the table: tag characters (E0020..E007F) and variation selectors
+  // supplement are Extend; leave them to ICU.
+  if (cp >= kTableLimit) return false;
+  return (PlainExtendTable()[cp >> 6] >> (cp & 63)) & 1;
+}
 
 void SegmentClusters(std::span<const char32_t> cps,
                      std::vector<uint32_t>& lengths) {
@@ -107,6 +141,7 @@ void SegmentClusters(std::span<const char32_t> cps,
 
 void WarmUpGraphemes() {
   (void)SimpleTable();
+  (void)PlainExtendTable();
   (void)ThreadIterator();
 }
 

@@ -31,6 +31,20 @@ inline bool IsClusterSimpleFast(const uint64_t* bits, char32_t cp) {
   return IsClusterSimple(cp);
 }
 
+// True when `cp` has Grapheme_Cluster_Break=Extend and is not a virama
+// (canonical combining class 9, which can link Indic consonants, GB9c).
+// Such a code point always joins what precedes it (GB9) and never joins a
+// simple code point that follows.
+bool IsPlainExtend(char32_t cp);
+
+// True for Grapheme_Cluster_Break CR, LF and Control.
+bool IsControlBreak(char32_t cp);
+
+// Regional indicators (flag halves).
+inline bool IsRegionalIndicator(char32_t cp) {
+  return cp >= 0x1F1E6 && cp <= 0x1F1FF;
+}
+
 // Splits `cps` into grapheme clusters with ICU and appends each cluster's
 // length in code points to `lengths`. Thread-safe (one ICU iterator per
 // thread).

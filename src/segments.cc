@@ -177,37 +177,50 @@ struct Cp {
   bool valid;
 };
 
-// The clusters of the most common regions without ICU: a simple code point
-// followed by plain Extend characters (a letter and its accents, an emoji
-// with VS16 or a skin tone, a keycap), and flags (regional indicator
-// pairs), each region ending with the simple code point after it (or the
-// end of the text). Appends each cluster's length in code points; false
-// when the region has any other shape (ZWJ sequences, Indic viramas,
-// Hangul jamo, spacing marks), which is left to ICU.
-bool CommonClusters(const std::vector<Cp>& region, bool ends_text,
+// The clusters of the most common regions without ICU (a region starts
+// after a safe boundary and ends before one; see Ucs2Pass). Each cluster is
+//  - a flag: a pair of regional indicators (GB12/13), or a lone one;
+//  - a control, CR or LF on its own (GB4/5);
+//  - a simple code point with its plain Extend characters (accents, VS16,
+//    skin tones, keycaps; GB9) and a ZWJ (GB9), and after an emoji, more
+//    emoji joined by ZWJ (GB11).
+// Appends each cluster's length in code points; false when the region has
+// another shape (Indic viramas, spacing marks, prepends, Hangul jamo, a
+// region that starts with a mark), which is left to ICU.
+// tests/unit/grapheme_test.cc compares the result with ICU.
+bool CommonClusters(const std::vector<Cp>& region,
                     std::vector<uint32_t>& lengths) {
   const size_t n = region.size();
-  const size_t body_end = ends_text && !region.back().simple ? n : n - 1;
-  if (!region[0].simple || body_end < 1) return false;
-  if (internal::IsPlainExtend(region[1].cp)) {
-    // GB4: nothing joins a control, CR or LF.
-    if (internal::IsControlBreak(region[0].cp)) return false;
-    for (size_t k = 2; k < body_end; ++k) {
-      if (!internal::IsPlainExtend(region[k].cp)) return false;
+  size_t k = 0;
+  while (k < n) {
+    const size_t start = k;
+    const char32_t first = region[k].cp;
+    if (internal::IsRegionalIndicator(first)) {
+      k += (k + 1 < n && internal::IsRegionalIndicator(region[k + 1].cp)) ? 2 : 1;
+      while (k < n && internal::IsPlainExtend(region[k].cp)) ++k;
+    } else if (!region[k].simple) {
+      lengths.clear();
+      return false;
+    } else if (internal::IsControlBreak(first)) {
+      ++k;
+    } else {
+      const bool pictographic = internal::IsExtendedPictographic(first);
+      ++k;
+      while (true) {
+        while (k < n && internal::IsPlainExtend(region[k].cp)) ++k;
+        if (k < n && region[k].cp == 0x200D) {
+          ++k;
+          if (pictographic && k < n &&
+              internal::IsExtendedPictographic(region[k].cp)) {
+            ++k;
+            continue;
+          }
+        }
+        break;
+      }
     }
-    lengths.push_back(static_cast<uint32_t>(body_end));
-  } else if (internal::IsRegionalIndicator(region[1].cp)) {
-    // [simple] (RI RI)+ [simple]: each pair is one flag.
-    if ((body_end - 1) % 2 != 0) return false;
-    for (size_t k = 1; k < body_end; ++k) {
-      if (!internal::IsRegionalIndicator(region[k].cp)) return false;
-    }
-    lengths.push_back(1);
-    for (size_t k = 1; k < body_end; k += 2) lengths.push_back(2);
-  } else {
-    return false;
+    lengths.push_back(static_cast<uint32_t>(k - start));
   }
-  if (body_end < n) lengths.push_back(1);
   return true;
 }
 
@@ -215,9 +228,14 @@ bool CommonClusters(const std::vector<Cp>& region, bool ends_text,
 template <bool kDetail>
 void Ucs2Pass(const uint8_t* p, size_t n, Packer<kDetail>& packer,
               PassCounts& counts, std::vector<NonGsmCharacter>* non_gsm) {
-  thread_local std::vector<Cp> region;
-  thread_local std::vector<uint32_t> lengths;
-  thread_local std::vector<char32_t> region_cps;
+  // Scratch space, one per thread; bound once here because each access to
+  // a thread_local of a shared library costs a call.
+  thread_local std::vector<Cp> tls_region;
+  thread_local std::vector<uint32_t> tls_lengths;
+  thread_local std::vector<char32_t> tls_region_cps;
+  std::vector<Cp>& region = tls_region;
+  std::vector<uint32_t>& lengths = tls_lengths;
+  std::vector<char32_t>& region_cps = tls_region_cps;
 
   size_t utf16 = 0;
   const uint64_t* simple_bits = internal::SimpleBits();
@@ -238,10 +256,13 @@ void Ucs2Pass(const uint8_t* p, size_t n, Packer<kDetail>& packer,
     const uint32_t units = internal::Utf16Length(d.cp);
     if constexpr (kDetail) {
       if (!(d.valid && Gsm7Septets(d.cp) != 0)) {
-        NonGsmCharacter c;
-        internal::AppendUtf8(c.text, d.cp);
+        NonGsmCharacter& c = non_gsm->emplace_back();
+        if (d.valid) {
+          c.text.assign(reinterpret_cast<const char*>(p + pos), d.len);
+        } else {
+          internal::AppendUtf8(c.text, d.cp);  // U+FFFD
+        }
         c.span = {pos, pos + d.len, utf16, utf16 + units};
-        non_gsm->push_back(std::move(c));
       }
     }
     packer.Add(units, pos, utf16);
@@ -338,7 +359,7 @@ void Ucs2Pass(const uint8_t* p, size_t n, Packer<kDetail>& packer,
       region_end += after.len;
     }
     lengths.clear();
-    if (!CommonClusters(region, region_end >= n, lengths)) {
+    if (!CommonClusters(region, lengths)) {
       region_cps.clear();
       for (const Cp& c : region) region_cps.push_back(c.cp);
       lengths.clear();

@@ -39,19 +39,38 @@ const uint64_t* SimpleTable() {
   return table;
 }
 
-const uint64_t* PlainExtendTable() {
-  static const uint64_t* table = [] {
-    auto* t = new uint64_t[kTableLimit / 64]();
+// Bit tables of the properties the engine asks about per code point, for
+// code points below kTableLimit; built once, on first use.
+struct PropertyTables {
+  uint64_t plain_extend[kTableLimit / 64] = {};
+  uint64_t pictographic[kTableLimit / 64] = {};
+  uint64_t control[kTableLimit / 64] = {};
+};
+
+const PropertyTables& Tables() {
+  static const PropertyTables* tables = [] {
+    auto* t = new PropertyTables();
     for (char32_t cp = 0; cp < kTableLimit; ++cp) {
       const auto c = static_cast<UChar32>(cp);
-      if (u_getIntPropertyValue(c, UCHAR_GRAPHEME_CLUSTER_BREAK) == U_GCB_EXTEND &&
-          u_getCombiningClass(c) != 9) {
-        t[cp >> 6] |= uint64_t{1} << (cp & 63);
+      const uint64_t bit = uint64_t{1} << (cp & 63);
+      const int gcb = u_getIntPropertyValue(c, UCHAR_GRAPHEME_CLUSTER_BREAK);
+      if (gcb == U_GCB_EXTEND && u_getCombiningClass(c) != 9) {
+        t->plain_extend[cp >> 6] |= bit;
+      }
+      if (u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC)) {
+        t->pictographic[cp >> 6] |= bit;
+      }
+      if (gcb == U_GCB_CR || gcb == U_GCB_LF || gcb == U_GCB_CONTROL) {
+        t->control[cp >> 6] |= bit;
       }
     }
     return t;
   }();
-  return table;
+  return *tables;
+}
+
+bool TestBit(const uint64_t* table, char32_t cp) {
+  return (table[cp >> 6] >> (cp & 63)) & 1;
 }
 
 icu::BreakIterator* ThreadIterator() {
@@ -75,7 +94,14 @@ bool IsClusterSimple(char32_t cp) {
 
 const uint64_t* SimpleBits() { return SimpleTable(); }
 
+bool IsExtendedPictographic(char32_t cp) {
+  if (cp < kTableLimit) return TestBit(Tables().pictographic, cp);
+  return u_hasBinaryProperty(static_cast<UChar32>(cp),
+                             UCHAR_EXTENDED_PICTOGRAPHIC);
+}
+
 bool IsControlBreak(char32_t cp) {
+  if (cp < kTableLimit) return TestBit(Tables().control, cp);
   switch (u_getIntPropertyValue(static_cast<UChar32>(cp),
                                 UCHAR_GRAPHEME_CLUSTER_BREAK)) {
     case U_GCB_CR:
@@ -91,7 +117,7 @@ bool IsPlainExtend(char32_t cp) {
   // Above the table: tag characters (E0020..E007F) and variation selectors
   // supplement are Extend; leave them to ICU.
   if (cp >= kTableLimit) return false;
-  return (PlainExtendTable()[cp >> 6] >> (cp & 63)) & 1;
+  return TestBit(Tables().plain_extend, cp);
 }
 
 void SegmentClusters(std::span<const char32_t> cps,
@@ -141,7 +167,7 @@ void SegmentClusters(std::span<const char32_t> cps,
 
 void WarmUpGraphemes() {
   (void)SimpleTable();
-  (void)PlainExtendTable();
+  (void)Tables();
   (void)ThreadIterator();
 }
 

@@ -37,6 +37,9 @@ inline bool IsClusterSimpleFast(const uint64_t* bits, char32_t cp) {
 // simple code point that follows.
 bool IsPlainExtend(char32_t cp);
 
+// Extended_Pictographic (emoji and pictographs), for GB11.
+bool IsExtendedPictographic(char32_t cp);
+
 // True for Grapheme_Cluster_Break CR, LF and Control.
 bool IsControlBreak(char32_t cp);
 

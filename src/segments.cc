@@ -53,6 +53,15 @@ class Packer {
     total_ += size;
   }
 
+  // Whether `size` more fits in the current segment.
+  bool Fits(uint32_t size) const { return used_ + size <= capacity_; }
+
+  // Adds items of total `size` known to fit in the current segment.
+  void AddWithin(uint32_t size) {
+    used_ += size;
+    total_ += size;
+  }
+
   // `count` items of size 1, one byte and one UTF-16 unit each.
   void AddRun(uint32_t count, size_t byte_pos, size_t utf16_pos) {
     total_ += count;
@@ -108,27 +117,44 @@ class Packer {
   size_t start_utf16_ = 0;
 };
 
+// Byte classes of a 16-byte block, one bit per byte.
+struct BlockMasks {
+  uint32_t special;  // not a plain one-septet GSM-7 ASCII character
+  uint32_t ext;      // GSM-7 extension characters: [ \ ] ^ { | } ~ FF
+  uint32_t lf_cr;    // LF, CR
+};
+
 #if defined(__SSE2__)
-// Bit i is set when byte i of the block is not a plain one-septet GSM-7
-// ASCII character: a byte >= 0x80, a C0 control (LF, CR and FF included, so
-// they take the per-character path), '`', DEL, or an extension character
-// ([ \ ] ^ { | } ~).
-inline uint32_t SpecialMask16(const uint8_t* p) {
+// `special` covers bytes >= 0x80, C0 controls (LF, CR and FF included),
+// '`', DEL and the extension characters.
+inline BlockMasks Classify16(const uint8_t* p) {
   const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  // Signed compare: bytes >= 0x80 are negative, so they count as well.
   const __m128i below_space = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20));
   const __m128i t1 = _mm_sub_epi8(v, _mm_set1_epi8(0x5B));
   const __m128i brackets = _mm_cmpeq_epi8(_mm_min_epu8(t1, _mm_set1_epi8(3)), t1);
   const __m128i t2 = _mm_sub_epi8(v, _mm_set1_epi8(0x7B));
-  const __m128i braces = _mm_cmpeq_epi8(_mm_min_epu8(t2, _mm_set1_epi8(4)), t2);
+  const __m128i braces = _mm_cmpeq_epi8(_mm_min_epu8(t2, _mm_set1_epi8(3)), t2);
+  const __m128i del = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F));
   const __m128i grave = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x60));
-  return static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(
-      _mm_or_si128(below_space, brackets), _mm_or_si128(braces, grave))));
+  const __m128i ff = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x0C));
+  const __m128i lf_cr = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x0A)),
+                                     _mm_cmpeq_epi8(v, _mm_set1_epi8(0x0D)));
+  const __m128i ext = _mm_or_si128(_mm_or_si128(brackets, braces), ff);
+  const __m128i special = _mm_or_si128(_mm_or_si128(below_space, ext),
+                                       _mm_or_si128(del, grave));
+  return {static_cast<uint32_t>(_mm_movemask_epi8(special)),
+          static_cast<uint32_t>(_mm_movemask_epi8(ext)),
+          static_cast<uint32_t>(_mm_movemask_epi8(lf_cr))};
 }
-constexpr size_t kBlock = 16;
 #else
-inline uint32_t SpecialMask16(const uint8_t*) { return 1; }  // always scalar
-constexpr size_t kBlock = 16;
+// Without SSE2 every block takes the per-character path.
+inline BlockMasks Classify16(const uint8_t*) { return {1, 0, 0}; }
 #endif
+constexpr size_t kBlock = 16;
+
+// Compatibility name for the plain-run check.
+inline uint32_t SpecialMask16(const uint8_t* p) { return Classify16(p).special; }
 
 struct PassCounts {
   uint64_t code_points = 0;
@@ -147,8 +173,19 @@ bool GsmPass(const uint8_t* p, size_t n, Packer<kDetail>& packer,
   uint64_t cps = 0;
   while (i < n) {
     if (i + kBlock <= n) {
-      const uint32_t mask = SpecialMask16(p + i);
-      const uint32_t run = mask == 0 ? kBlock : __builtin_ctz(mask);
+      const BlockMasks m = Classify16(p + i);
+      // Only extension characters, and the block ends inside the current
+      // segment: no boundary to place, so just count septets.
+      if (m.special != 0 && m.special == m.ext) {
+        const uint32_t septets = kBlock + __builtin_popcount(m.ext);
+        if (packer.Fits(septets)) {
+          packer.AddWithin(septets);
+          i += kBlock;
+          cps += kBlock;
+          continue;
+        }
+      }
+      const uint32_t run = m.special == 0 ? kBlock : __builtin_ctz(m.special);
       if (run > 0) {
         packer.AddRun(run, i, cps);
         i += run;
@@ -318,7 +355,10 @@ void Ucs2Pass(const uint8_t* p, size_t n, Packer<kDetail>& packer,
     // last character (which may start a cluster with what follows), is
     // that many one-unit clusters.
     if (cur.cp < 0x80 && pos + kBlock <= n) {
-      const uint32_t mask = SpecialMask16(p + pos);
+      const BlockMasks m = Classify16(p + pos);
+      // In UCS-2, extension characters, LF and CR are single GSM-7
+      // characters of one unit like the rest.
+      const uint32_t mask = m.special & ~(m.ext | m.lf_cr);
       const uint32_t run = mask == 0 ? kBlock : __builtin_ctz(mask);
       if (run >= 2) {
         packer.AddRun(run - 1, pos, utf16);

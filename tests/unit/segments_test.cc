@@ -144,6 +144,40 @@ TEST(SegmentsTest, BlockFastPathMatchesPerCharacterAtEveryOffset) {
   }
 }
 
+// The calculator's packing for GSM-7 text, written plainly.
+std::vector<uint32_t> ReferenceGsmFill(const std::string& text) {
+  std::vector<uint32_t> sizes;
+  for (char c : text) sizes.push_back(std::string_view("[]{}~^|\\\f").find(c) !=
+                                              std::string_view::npos ? 2 : 1);
+  uint32_t total = 0;
+  for (uint32_t s : sizes) total += s;
+  if (total <= 160) return {total};
+  std::vector<uint32_t> fill = {0};
+  for (uint32_t s : sizes) {
+    if (fill.back() + s > 153) fill.push_back(0);
+    fill.back() += s;
+  }
+  return fill;
+}
+
+TEST(SegmentsTest, ExtensionHeavyGsmMatchesPlainPacking) {
+  std::mt19937 rng(11);
+  const std::string alphabet = "aaaa {}[]~^|\\\f\nb";
+  std::uniform_int_distribution<size_t> pick(0, alphabet.size() - 1);
+  std::uniform_int_distribution<int> len(100, 700);
+  for (int i = 0; i < 3000; ++i) {
+    std::string body;
+    const int n = len(rng);
+    for (int k = 0; k < n; ++k) body.push_back(alphabet[pick(rng)]);
+    const SegmentInfo info = AnalyzeSegments(body);
+    ASSERT_EQ(info.encoding, Encoding::kGsm7);
+    std::vector<uint32_t> fill;
+    for (const SegmentSpan& s : info.segments) fill.push_back(s.fill);
+    ASSERT_EQ(fill, ReferenceGsmFill(body)) << i;
+    ASSERT_EQ(CountSegments(body), info.segment_count);
+  }
+}
+
 TEST(SegmentsTest, LineBreakStyleNames) {
   EXPECT_EQ(LineBreakStyleName(AnalyzeSegments("a\r\nb").line_break_style), "CRLF");
   EXPECT_EQ(LineBreakStyleName(AnalyzeSegments("a\nb").line_break_style), "LF");

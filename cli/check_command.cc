@@ -8,6 +8,7 @@
 
 #include "commands.h"
 #include "jsonl_reader.h"
+#include "smslint/numbers.h"
 #include "smslint/version.h"
 
 namespace smslint::cli {
@@ -42,7 +43,9 @@ int RunCheck(const CheckFlags& flags) {
   if (flags.format == Format::kJson) {
     Write(out, "{\"format_version\":" + std::to_string(kReportFormatVersion) +
                    ",\"tool\":{\"name\":\"smslint\",\"version\":\"" +
-                   SMSLINT_VERSION + "\"},\"source\":");
+                   SMSLINT_VERSION + "\",\"phone_metadata\":");
+    Write(out, nlohmann::json(PhoneMetadataVersion()).dump());
+    Write(out, "},\"source\":");
     Write(out, nlohmann::json(source).dump(-1, ' ', false,
                                            nlohmann::json::error_handler_t::replace));
     Write(out, ",\"reports\":[");

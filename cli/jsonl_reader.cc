@@ -153,6 +153,8 @@ ParsedLine ParseMessageLine(std::string_view line, size_t line_number) {
       b.String(value, key, m.from);
     } else if (key == "messaging_service_id") {
       b.String(value, key, m.messaging_service_id);
+    } else if (key == "region") {
+      b.String(value, key, m.region);
     } else if (key == "body") {
       b.String(value, key, m.body);
     } else if (key == "media") {

@@ -56,6 +56,9 @@ int main(int argc, char** argv) {
       ->default_val(check.options.max_body_characters);
   check_cmd->add_option("--disable", check.options.disabled_rules,
                         "rule id or area to turn off (repeatable)");
+  check_cmd->add_option("--default-region", check.options.default_region,
+                        "ISO 3166 region (US, GB) for numbers without a "
+                        "country code; a message's \"region\" wins");
   check_cmd->add_flag("--no-smart-encoding-fix", no_smart_fix,
                       "do not offer Smart Encoding fixes");
   check_cmd->add_option("--max-line-bytes", check.max_line_bytes,

@@ -525,6 +525,38 @@ inline std::string ApplyEdits(std::string_view text,
 }
 
 // Every invariant of one Lint result for `m`.
+// A diagnostic of the number rules (to/*, from/*, message/*): about a
+// number field, and its only fix replaces the whole field with a strict
+// E.164 number (what the rule's "e164" argument says).
+inline void CheckNumberDiagnostic(const smslint::Message& m,
+                                  const smslint::Diagnostic& d) {
+  const std::string* text = nullptr;
+  if (d.field == "to") text = &m.to;
+  if (d.field == "from") text = &m.from;
+  if (d.field == "messaging_service_id") text = &m.messaging_service_id;
+  FUZZ_CHECK_MSG(text != nullptr || d.field == "region", d.field);
+  FUZZ_CHECK_MSG(d.rule_id.starts_with("to/") ||
+                     d.rule_id.starts_with("from/") ||
+                     d.rule_id.starts_with("message/"),
+                 d.rule_id);
+  if (d.span) {
+    FUZZ_CHECK_MSG(text != nullptr && d.span->byte_begin == 0 &&
+                       d.span->byte_end == text->size(),
+                   d.rule_id);
+  }
+  if (!d.fix) return;
+  FUZZ_CHECK_MSG(d.rule_id.ends_with("/not-e164"), d.rule_id);
+  FUZZ_CHECK(d.fix->edits.size() == 1);
+  const smslint::Edit& e = d.fix->edits[0];
+  FUZZ_CHECK(e.span.byte_begin == 0 && e.span.byte_end == text->size());
+  FUZZ_CHECK(e.replacement == d.Arg("e164"));
+  const std::string& r = e.replacement;
+  FUZZ_CHECK_MSG(r.size() >= 3 && r.size() <= 16 && r[0] == '+' &&
+                     r[1] >= '1' && r[1] <= '9' &&
+                     r.find_first_not_of("0123456789", 1) == std::string::npos,
+                 r);
+}
+
 inline void CheckReport(const smslint::Linter& linter, const smslint::Message& m,
                         const smslint::Report& r) {
   FUZZ_CHECK(r.id == m.id);
@@ -546,7 +578,8 @@ inline void CheckReport(const smslint::Linter& linter, const smslint::Message& m
     FUZZ_CHECK(!d.rule_id.empty());
     FUZZ_CHECK_MSG(!d.message.empty(), d.rule_id);
     FUZZ_CHECK_MSG(d.message.find('{') == std::string::npos ||
-                       m.body.find('{') != std::string::npos,
+                       (m.body + m.to + m.from + m.messaging_service_id +
+                        m.region).find('{') != std::string::npos,
                    d.rule_id + ": unrendered template? " + d.message);
     FUZZ_CHECK(d.severity == smslint::Severity::kInfo ||
                d.severity == smslint::Severity::kWarning ||
@@ -554,6 +587,9 @@ inline void CheckReport(const smslint::Linter& linter, const smslint::Message& m
     if (d.rule_id == "segments/too-many-segments") seen_too_many = true;
     if (d.field == "body") {
       if (d.span) CheckSpanInText(*d.span, m.body, f, d.rule_id.c_str());
+    } else {
+      CheckNumberDiagnostic(m, d);
+      continue;
     }
     if (!d.fix) continue;
     size_t prev = 0;

@@ -11,6 +11,8 @@
 #include "internal/body_rules.h"
 #include "internal/grapheme.h"
 #include "internal/render.h"
+#include "numbers/number_rules.h"
+#include "numbers/phone_util.h"
 #include "smslint/rules.h"
 
 namespace smslint {
@@ -22,6 +24,10 @@ struct Linter::Impl {
   // Per rule (index in AllRules()): enabled, and its effective severity.
   std::vector<bool> enabled;
   std::vector<Severity> severity;
+  // libphonenumber, fetched and warmed once (PhoneUtil::Get), so Lint does
+  // no first-use work.
+  const internal::PhoneUtil* phones = nullptr;
+  std::string default_region;  // upper-cased options.default_region
 
   std::optional<Diagnostic> Make(
       std::string_view rule_id, std::string_view field,
@@ -95,8 +101,16 @@ Linter::Linter(const Options& options) {
   if (options.max_body_characters == 0) {
     fail("max_body_characters must be at least 1", "0");
   }
-  // First-use work happens here, not in the first Lint call.
+  // First-use work happens here, not in the first Lint call. The first
+  // Linter of a process also pays libphonenumber's metadata parse and regex
+  // warm-up (PhoneUtil::WarmUp says what that costs); later ones reuse it.
   internal::WarmUpGraphemes();
+  impl->phones = &internal::PhoneUtil::Get();
+  impl->default_region = internal::UpperAscii(options.default_region);
+  if (!impl->default_region.empty() &&
+      !impl->phones->IsSupportedRegion(impl->default_region)) {
+    fail("unknown region in default_region", options.default_region);
+  }
   impl_ = std::move(impl);
 }
 
@@ -129,6 +143,12 @@ Report Linter::Lint(const Message& message) const {
     return &report.diagnostics.back();
   };
   internal::CheckBody(message, report.segments, impl_->options, emit);
+  const std::string region = internal::ResolveRegion(
+      message, impl_->default_region, *impl_->phones, emit);
+  internal::NumberResults numbers =
+      internal::CheckNumbers(message, region, *impl_->phones, emit);
+  report.to_number = std::move(numbers.to);
+  report.from_number = std::move(numbers.from);
   std::stable_sort(report.diagnostics.begin(), report.diagnostics.end(),
                    [](const Diagnostic& a, const Diagnostic& b) {
                      const size_t sa = a.span ? a.span->byte_begin : 0;

@@ -75,6 +75,22 @@ Json DiagnosticJson(const Diagnostic& d) {
   return j;
 }
 
+Json NumberJson(const std::optional<NumberInfo>& info) {
+  if (!info) return nullptr;
+  auto or_null = [](const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); };
+  Json j;
+  j["input"] = info->input;
+  j["kind"] = NumberKindName(info->kind);
+  j["e164"] = or_null(info->e164);
+  j["region"] = or_null(info->region);
+  j["country_code"] = info->country_code ? Json(info->country_code) : Json(nullptr);
+  j["type"] = NumberTypeName(info->type);
+  j["possible"] = info->possible;
+  j["valid"] = info->valid;
+  j["reason"] = or_null(info->reason);
+  return j;
+}
+
 std::string Dump(const Json& j) {
   // Invalid UTF-8 in any string is written as U+FFFD rather than throwing.
   return j.dump(-1, ' ', false, Json::error_handler_t::replace);
@@ -108,6 +124,8 @@ std::string ReportToJson(const Report& report, const ReportContext& context) {
   Json diags = Json::array();
   for (const Diagnostic& d : report.diagnostics) diags.push_back(DiagnosticJson(d));
   j["diagnostics"] = std::move(diags);
+  j["to_number"] = NumberJson(report.to_number);
+  j["from_number"] = NumberJson(report.from_number);
   Json segments;
   AddSegments(report.segments, segments);
   j["segments"] = std::move(segments);

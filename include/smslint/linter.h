@@ -5,7 +5,9 @@
 // A Linter is built once from Options, then is immutable: every method is
 // const and safe to call from many threads at once on one shared Linter.
 // Construction never throws; a bad option makes ok() false, error() say why
-// and error_arg() name the offending value (RE2's model).
+// and error_arg() name the offending value (RE2's model). The first Linter
+// of a process also loads and warms libphonenumber up (about 0.1 s, once),
+// so that no Lint call pays first-use costs.
 //
 //   smslint::Options options;
 //   options.max_segments = 4;
@@ -41,12 +43,15 @@ namespace smslint {
 //   suggest_smart_encoding (true)  offer Smart Encoding fixes
 //   disabled_rules ({})            rule ids or area prefixes ("segments/")
 //   severity_overrides ({})        rule id -> severity
+//   default_region ("")            ISO 3166 region ("US") for numbers in
+//                                  national format; Message::region wins
 struct Options {
   uint32_t max_segments = 10;
   uint32_t max_body_characters = 1600;
   bool suggest_smart_encoding = true;
   std::vector<std::string> disabled_rules;
   std::vector<std::pair<std::string, Severity>> severity_overrides;
+  std::string default_region;
 };
 
 // smslint::Linter

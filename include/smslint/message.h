@@ -62,6 +62,9 @@ struct Message {
   std::vector<Media> media;
   MessageKind kind = MessageKind::kUnspecified;
   bool first_message = false;        // first message to this recipient
+  // ISO 3166 region ("US", "GB") for numbers written without a country
+  // code; overrides Options::default_region. Empty: use the option.
+  std::string region;
 };
 
 }  // namespace smslint

@@ -16,6 +16,7 @@
 
 #include "smslint/diagnostic.h"
 #include "smslint/export.h"
+#include "smslint/numbers.h"
 #include "smslint/segments.h"
 
 namespace smslint {
@@ -30,6 +31,10 @@ struct SMSLINT_API Report {
   std::string id;                        // Message::id
   std::vector<Diagnostic> diagnostics;   // ordered by field, span, rule id
   SegmentInfo segments;                  // the body's segment analysis
+  // What the numbers are; nullopt when the field is empty (from_number
+  // describes messaging_service_id when there is no from).
+  std::optional<NumberInfo> to_number;
+  std::optional<NumberInfo> from_number;
 
   // The highest severity found; nullopt when there are no diagnostics.
   std::optional<Severity> MaxSeverity() const;

@@ -13,6 +13,7 @@
 #include "smslint/diagnostic.h"
 #include "smslint/linter.h"
 #include "smslint/message.h"
+#include "smslint/numbers.h"
 #include "smslint/report.h"
 #include "smslint/rules.h"
 #include "smslint/segments.h"

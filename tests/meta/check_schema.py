@@ -51,10 +51,19 @@ for i, line in enumerate(lines, 1):
 doc = json.loads(subprocess.run([exe, "check", "--format", "json", str(examples)],
                                 capture_output=True, text=True).stdout)
 assert doc["format_version"] == 1 and doc["tool"]["name"] == "smslint"
+assert set(doc["tool"]) == {"name", "version", "phone_metadata"}, doc["tool"]
+assert doc["tool"]["phone_metadata"], "phone_metadata must name a version or 'unknown'"
 assert set(doc) == {"format_version", "tool", "source", "reports", "summary"}, set(doc)
 assert doc["summary"]["messages"] == len(inputs)
 for r in doc["reports"]:
     check(report, r, "json report")
+
+# The number cases: every kind, reason and type of to_number/from_number.
+for case in sorted((root / "tests/cli/cases").glob("check-numbers-*/stdin")):
+    out = subprocess.run([exe, "check", "--format", "jsonl", "-"],
+                         input=case.read_text(), capture_output=True, text=True).stdout
+    for i, line in enumerate(out.splitlines(), 1):
+        check(report, json.loads(line), f"{case.parent.name} line {i}")
 
 for body in ["hello", "]" * 153, "it’s 😀 e\u0301", "a\r\nb", "中" * 71]:
     for extra in ([], ["--smart-encoding"], ["--encoding", "UCS-2"]):

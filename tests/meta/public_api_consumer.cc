@@ -17,6 +17,8 @@ int main() {
   const smslint::Linter linter;
   check(linter.ok() && linter.error().empty() && linter.error_arg().empty(), "ok");
   smslint::Message m;
+  m.to = "+447400123456";
+  m.from = "Acme";
   m.body = "it\xE2\x80\x99s";
   const smslint::Report r = linter.Lint(m);
   check(r.MaxSeverity() == smslint::Severity::kWarning, "MaxSeverity");
@@ -44,6 +46,14 @@ int main() {
   check(smslint::LineBreakStyleName(smslint::LineBreakStyle::kCrlf) == "CRLF",
         "LineBreakStyleName");
   check(std::strlen(SMSLINT_VERSION) > 0, "version");
+  check(r.to_number && r.to_number->e164 == "+447400123456" &&
+            r.to_number->type == smslint::NumberType::kMobile,
+        "to_number");
+  check(smslint::NumberKindName(r.from_number->kind) == "alphanumeric",
+        "NumberKindName");
+  check(smslint::NumberTypeName(smslint::NumberType::kUan) == "uan",
+        "NumberTypeName");
+  check(!smslint::PhoneMetadataVersion().empty(), "PhoneMetadataVersion");
   std::printf("%s\n", failures ? "public API check failed" : "public API links and works");
   return failures ? 1 : 0;
 }

@@ -25,7 +25,8 @@ TEST(JsonlReaderTest, ReadsEveryField) {
   const ParsedLine p = ParseMessageLine(
       R"({"id":"m1","to":"+14155550132","from":"+14155550100","body":"hi",)"
       R"("media":[{"content_type":"image/png","size_bytes":1200,"path":"a.png"}],)"
-      R"("kind":"otp","first_message":true,"messaging_service_id":"MG1"})",
+      R"("kind":"otp","first_message":true,"messaging_service_id":"MG1",)"
+      R"("region":"GB"})",
       1);
   ASSERT_TRUE(p.usable);
   EXPECT_TRUE(p.problems.empty());
@@ -36,6 +37,7 @@ TEST(JsonlReaderTest, ReadsEveryField) {
   EXPECT_EQ(p.message.kind, MessageKind::kOtp);
   EXPECT_TRUE(p.message.first_message);
   EXPECT_EQ(p.message.messaging_service_id, "MG1");
+  EXPECT_EQ(p.message.region, "GB");
   ASSERT_EQ(p.message.media.size(), 1u);
   EXPECT_EQ(p.message.media[0].content_type, "image/png");
   EXPECT_EQ(p.message.media[0].size_bytes, 1200u);
@@ -69,6 +71,7 @@ TEST(JsonlReaderTest, WrongTypes) {
   for (const char* line : {R"({"body": 5})", R"({"to": 14155550132})",
                            R"({"first_message": "yes"})", R"({"media": {}})",
                            R"({"media": [{"size_bytes": -1}]})", R"({"kind": "spam"})",
+                           R"({"region": 44})",
                            R"([1, 2])", R"("text")"}) {
     const ParsedLine p = ParseMessageLine(line, 1);
     EXPECT_FALSE(p.usable) << line;

@@ -69,6 +69,8 @@ int RunCheck(const CheckFlags& flags) {
                            std::to_string(flags.max_line_bytes) + " bytes"},
             {"offset", std::to_string(flags.max_line_bytes)}}});
     } else {
+      // A UTF-8 byte order mark (Windows tools write one) is not content.
+      if (line_no == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
       parsed = ParseMessageLine(line, line_no);
     }
     Report report;

@@ -585,6 +585,16 @@ inline void CheckReport(const smslint::Linter& linter, const smslint::Message& m
                d.severity == smslint::Severity::kWarning ||
                d.severity == smslint::Severity::kError);
     if (d.rule_id == "segments/too-many-segments") seen_too_many = true;
+    if (d.rule_id.starts_with("media/") || d.rule_id.starts_with("mms/")) {
+      // Media findings: about media, media[i] or (MMS regions) to/from;
+      // no spans, no fixes.
+      FUZZ_CHECK_MSG(!m.media.empty(), d.rule_id);
+      FUZZ_CHECK_MSG(!d.span && !d.fix, d.rule_id);
+      FUZZ_CHECK_MSG(d.field == "media" || d.field == "to" ||
+                         d.field == "from" || d.field.starts_with("media["),
+                     d.field);
+      continue;
+    }
     if (d.field == "body") {
       if (d.span) CheckSpanInText(*d.span, m.body, f, d.rule_id.c_str());
     } else {

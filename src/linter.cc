@@ -11,6 +11,7 @@
 #include "internal/body_rules.h"
 #include "internal/grapheme.h"
 #include "internal/render.h"
+#include "media/media_rules.h"
 #include "numbers/number_rules.h"
 #include "numbers/phone_util.h"
 #include "smslint/rules.h"
@@ -149,6 +150,15 @@ Report Linter::Lint(const Message& message) const {
       internal::CheckNumbers(message, region, *impl_->phones, emit);
   report.to_number = std::move(numbers.to);
   report.from_number = std::move(numbers.from);
+  // MMS eligibility needs the numbers' regions; a sender that is not a
+  // phone number (short code, alphanumeric id) has none to check.
+  const bool from_phone =
+      report.from_number && report.from_number->kind == NumberKind::kPhone;
+  internal::CheckMedia(
+      message,
+      {report.to_number ? std::string_view(report.to_number->region) : "",
+       from_phone ? std::string_view(report.from_number->region) : ""},
+      emit);
   std::stable_sort(report.diagnostics.begin(), report.diagnostics.end(),
                    [](const Diagnostic& a, const Diagnostic& b) {
                      const size_t sa = a.span ? a.span->byte_begin : 0;

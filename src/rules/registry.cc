@@ -343,6 +343,141 @@ zeros and a `+`; smslint does not guess.
 ## Fix
 Write the field with the documented type.
 )"},
+    {"media/missing-content-type", "A media item has no content type",
+     Severity::kError, 0, false, "stable", "0.1.0",
+     "media item has no content type",
+     R"(## What it does
+Reports a media item whose `content_type` is empty or missing.
+
+## Why
+Twilio checks the `Content-Type` header at each media URL and rejects media
+it cannot type; smslint cannot check the type allow-list either.
+
+## Example
+`{"media": [{"size_bytes": 1000}]}` fires; `{"content_type": "image/png"}`
+does not.
+
+## Fix
+Give every media item its MIME type.
+)"},
+    {"media/not-transcoded", "A media type Twilio accepts but does not transcode",
+     Severity::kWarning, 0, false, "stable", "0.1.0",
+     "{content_type} ({size}) is accepted but not transcoded for the "
+     "recipient's device; {carrier_note}",
+     R"(## What it does
+Reports media of a type Twilio accepts without converting it (audio, video,
+documents, BMP, TIFF; data/media_types.tsv), with a note on carrier limits.
+
+## Why
+Only JPEG, PNG and GIF are transcoded to suit the recipient's device. Other
+types are delivered as they are, and US carriers cap non-image attachments
+well below 5 MB (AT&T, T-Mobile and Verizon take only 0.6 MB from toll-free
+numbers), so large ones fail on delivery (Twilio error 30019).
+
+## Example
+`video/mp4` fires; `image/jpeg` does not.
+
+## Fix
+Send an image, or keep the attachment under 0.6 MB, or send a link.
+)"},
+    {"media/size-unknown", "A media item's size is not known", Severity::kInfo,
+     0, false, "stable", "0.1.0",
+     "media item size is not known; the 5 MB total cannot be checked",
+     R"(## What it does
+Notes a media item given without `size_bytes`, a readable `path` or bytes.
+
+## Why
+Twilio rejects a message whose media total more than 5 MB; without sizes
+smslint cannot tell.
+
+## Example
+`{"content_type": "image/png"}` fires; adding `"size_bytes": 2048` does not.
+
+## Fix
+Pass the size (the Content-Length of the media URL) or the file.
+)"},
+    {"media/too-large", "The media total more than 5 MB", Severity::kError, 0,
+     false, "stable", "0.1.0",
+     "media total {total}{unknown}, over Twilio's limit of {limit}",
+     R"(## What it does
+Adds up the known sizes of a message's media and reports a total over 5 MB,
+read as 5,000,000 bytes (the stricter reading of Twilio's "5MB").
+
+## Why
+Twilio rejects a message whose media total more than 5 MB.
+
+## Example
+Two items of 3,000,000 bytes fire; one of 4,000,000 does not.
+
+## Fix
+Compress or resize the media, or send fewer items.
+)"},
+    {"media/too-many", "More than 10 media items", Severity::kError, 21623,
+     false, "stable", "0.1.0",
+     "{count} media items; Twilio accepts at most {limit}",
+     R"(## What it does
+Reports a message with more than 10 media items.
+
+## Why
+Twilio rejects it with error 21623 ("Number of media files exceeds allowed
+limit").
+
+## Example
+11 items fire; 10 do not.
+
+## Fix
+Send the media over several messages.
+)"},
+    {"media/type-mismatch", "The media's bytes are not of its declared type",
+     Severity::kError, 0, false, "stable", "0.1.0",
+     "declared {declared}, but the content is {actual}",
+     R"(## What it does
+When a media item comes with its file (`path`) or bytes, sniffs the real
+type with libmagic and reports a declared content type that contradicts it.
+Generic answers (text/plain, application/octet-stream, ZIP containers) are
+not reported: libmagic cannot tell those apart.
+
+## Why
+Twilio compares the `Content-Type` header with the actual file and rejects
+a mismatch.
+
+## Example
+A PNG file declared `image/jpeg` fires; a PNG declared `image/png` does not.
+
+## Fix
+Declare the type the file really has, or convert the file.
+)"},
+    {"media/unreadable", "A media file cannot be read", Severity::kError, 0,
+     false, "stable", "0.1.0", "cannot read {path}: {reason}",
+     R"(## What it does
+Reports a media `path` that cannot be opened or read.
+
+## Why
+The file cannot be checked, and probably cannot be served to Twilio either.
+
+## Example
+`{"path": "missing.png"}` fires when the file does not exist.
+
+## Fix
+Fix the path.
+)"},
+    {"media/unsupported-type", "A media type Twilio does not accept for MMS",
+     Severity::kError, 0, false, "stable", "0.1.0",
+     "{content_type} is not a content type Twilio accepts for MMS{hint}",
+     R"(## What it does
+Reports a media item whose content type is not in Twilio's list of
+accepted types (data/media_types.tsv).
+
+## Why
+Twilio rejects media of other types.
+
+## Example
+`application/zip` and `image/webp` (WhatsApp stickers only) fire;
+`image/png` does not.
+
+## Fix
+Convert the media to an accepted type (JPEG, PNG or GIF for images).
+)"},
     {"message/invalid-messaging-service-id",
      "The messaging service id is not \"MG\" and 32 hex digits",
      Severity::kError, 0, false, "stable", "0.1.0",
@@ -399,6 +534,27 @@ national-format number unparseable without saying why.
 
 ## Fix
 Use the ISO 3166-1 alpha-2 code of the country.
+)"},
+    {"mms/unsupported-country", "Media to or from a number outside US, CA, AU",
+     Severity::kError, 0, false, "stable", "0.1.0",
+     "MMS is delivered only to and from US, Canadian and Australian numbers, "
+     "and the {party} is in {region}: Twilio's MMS Converter sends a link "
+     "instead (when it is on), or the {count} media item(s) are dropped",
+     R"(## What it does
+Reports a message with media whose recipient, or whose sender number, is
+not in the US, Canada or Australia (data/mms_regions.tsv).
+
+## Why
+Twilio delivers MMS only there. Elsewhere the MMS Converter (a Messaging
+Service setting) turns the message into an SMS with a link to the media, or
+the media is dropped, so the recipient never sees it as sent.
+
+## Example
+Media to `+447400123456` fires; media to `+14155550132` from
+`+14155550100` does not.
+
+## Fix
+Send an SMS with a link to the media, or enable the MMS Converter.
 )"},
     {"segments/crlf-line-breaks", "CRLF line breaks cost an extra segment",
      Severity::kWarning, 0, true, "stable", "0.1.0",

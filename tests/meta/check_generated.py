@@ -12,7 +12,8 @@ root = Path(sys.argv[1])
 stale = []
 with tempfile.TemporaryDirectory() as tmp:
     subprocess.run([sys.executable, root / "tools/gen_tables.py", root / "data", tmp], check=True)
-    for name in ("gsm7_table.inc", "smart_encoding.inc"):
+    for name in ("gsm7_table.inc", "smart_encoding.inc", "media_types.inc",
+                 "mms_regions.inc"):
         if not filecmp.cmp(Path(tmp) / name, root / "src/gen" / name, shallow=False):
             stale.append("src/gen/" + name)
     conf = Path(tmp) / "segments.json"

@@ -55,8 +55,24 @@ TEST(LinterTest, EmptyBodyWithoutMedia) {
   EXPECT_THAT(RuleIds(r), ElementsAre("body/empty"));
   EXPECT_EQ(r.diagnostics[0].twilio_code, 21602);
   Message with_media = Body("");
+  with_media.to = "+14155550132";
+  with_media.from = "+14155550100";
   with_media.media.push_back({"image/jpeg", 1000, std::nullopt, std::nullopt});
-  EXPECT_THAT(RuleIds(linter.Lint(with_media)), IsEmpty());
+  EXPECT_THAT(RuleIds(linter.Lint(with_media)),
+              ElementsAre("to/fixed-line-or-mobile"));
+}
+
+TEST(LinterTest, MediaChecksUseTheNumbersRegions) {
+  const Linter linter;
+  Message m = Body("See the photo");
+  m.media.push_back({"image/jpeg", 1000, std::nullopt, std::nullopt});
+  // To a GB mobile: no MMS there.
+  EXPECT_THAT(RuleIds(linter.Lint(m)), ElementsAre("mms/unsupported-country"));
+  m.media.push_back({"application/zip", 1000, std::nullopt, std::nullopt});
+  const Report r = linter.Lint(m);
+  const Diagnostic* d = Find(r, "media/unsupported-type");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->field, "media[1]");
 }
 
 TEST(LinterTest, TooLongCountsCodePoints) {

@@ -1,0 +1,106 @@
+#include "media/media_rules.h"
+
+#include <string>
+
+#include "media/media_tables.h"
+#include "media/sniff.h"
+
+namespace smslint::internal {
+namespace {
+
+std::string Field(size_t i) { return "media[" + std::to_string(i) + "]"; }
+
+std::string Megabytes(uint64_t bytes) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f MB", static_cast<double>(bytes) / 1e6);
+  return buf;
+}
+
+void CheckMmsRegions(const Message& m, const MediaContext& ctx,
+                     const Emit& emit) {
+  if (!ctx.to_region.empty() && !IsMmsRegion(ctx.to_region)) {
+    emit("mms/unsupported-country", "to", std::nullopt,
+         {{"party", "recipient"}, {"region", std::string(ctx.to_region)},
+          {"count", std::to_string(m.media.size())}});
+  }
+  if (!ctx.from_region.empty() && !IsMmsRegion(ctx.from_region)) {
+    emit("mms/unsupported-country", "from", std::nullopt,
+         {{"party", "sender"}, {"region", std::string(ctx.from_region)},
+          {"count", std::to_string(m.media.size())}});
+  }
+}
+
+}  // namespace
+
+void CheckMedia(const Message& m, const MediaContext& ctx, const Emit& emit) {
+  if (m.media.empty()) return;
+  CheckMmsRegions(m, ctx, emit);
+  if (m.media.size() > kMaxMediaItems) {
+    emit("media/too-many", "media", std::nullopt,
+         {{"count", std::to_string(m.media.size())},
+          {"limit", std::to_string(kMaxMediaItems)}});
+  }
+  uint64_t total = 0;
+  size_t unknown_sizes = 0;
+  for (size_t i = 0; i < m.media.size(); ++i) {
+    const Media& item = m.media[i];
+    const std::string field = Field(i);
+    const std::string type = NormalizeContentType(item.content_type);
+    std::optional<uint64_t> size = item.size_bytes;
+
+    // What the bytes really are, when the caller gave them.
+    SniffResult sniffed;
+    if (item.path) {
+      sniffed = SniffFile(*item.path);
+      if (!sniffed.error.empty()) {
+        emit("media/unreadable", field, std::nullopt,
+             {{"path", *item.path}, {"reason", sniffed.error}});
+      }
+      if (!size) size = sniffed.file_size;
+    } else if (item.bytes) {
+      sniffed = SniffBytes(*item.bytes);
+      if (!size) size = item.bytes->size();
+    }
+
+    const std::optional<MediaSupport> support =
+        type.empty() ? std::nullopt : FindMediaSupport(type);
+    if (type.empty()) {
+      emit("media/missing-content-type", field, std::nullopt, {});
+    } else if (!support || *support == MediaSupport::kWhatsAppOnly) {
+      emit("media/unsupported-type", field, std::nullopt,
+           {{"content_type", item.content_type},
+            {"hint", support ? " (image/webp is for WhatsApp stickers only)"
+                             : ""}});
+    } else if (*support == MediaSupport::kAccepted) {
+      const bool over = size && *size > kCarrierNonImageBytes;
+      emit("media/not-transcoded", field, std::nullopt,
+           {{"content_type", type},
+            {"size", size ? Megabytes(*size) : "unknown size"},
+            {"carrier_note", over ? "over the 0.6 MB some US carriers allow "
+                                    "for non-images"
+                                  : "some US carriers allow only 0.6 MB "
+                                    "for non-images"}});
+    }
+    if (!type.empty() && !sniffed.mime_type.empty() &&
+        TypesConflict(type, sniffed.mime_type)) {
+      emit("media/type-mismatch", field, std::nullopt,
+           {{"declared", type}, {"actual", sniffed.mime_type}});
+    }
+    if (size) {
+      total += *size;
+    } else {
+      ++unknown_sizes;
+      emit("media/size-unknown", field, std::nullopt, {});
+    }
+  }
+  if (total > kMaxMediaBytes) {
+    emit("media/too-large", "media", std::nullopt,
+         {{"total", Megabytes(total)},
+          {"limit", Megabytes(kMaxMediaBytes)},
+          {"unknown", unknown_sizes ? " (plus " + std::to_string(unknown_sizes) +
+                                          " item(s) of unknown size)"
+                                    : ""}});
+  }
+}
+
+}  // namespace smslint::internal

@@ -4,10 +4,12 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <filesystem>
 #include <map>
 #include <string>
 
 #include "commands.h"
+#include "smslint/config.h"
 #include "smslint/version.h"
 
 namespace {
@@ -61,6 +63,10 @@ int main(int argc, char** argv) {
                         "country code; a message's \"region\" wins");
   check_cmd->add_flag("--no-smart-encoding-fix", no_smart_fix,
                       "do not offer Smart Encoding fixes");
+  std::string config_path;
+  check_cmd->add_option("--config", config_path,
+                        "TOML configuration (default: ./smslint.toml if "
+                        "present); flags given on the command line win");
   check_cmd->add_option("--max-line-bytes", check.max_line_bytes,
                         "longest input line accepted")
       ->default_val(check.max_line_bytes);
@@ -101,7 +107,33 @@ int main(int argc, char** argv) {
   if (*check_cmd) {
     check.format = kFormats.at(check_format);
     check.fail_on = *smslint::ParseSeverity(fail_on);
-    check.options.suggest_smart_encoding = !no_smart_fix;
+    // Options: defaults, then the configuration file, then the flags that
+    // were given.
+    smslint::Options options;
+    if (config_path.empty() && std::filesystem::exists("smslint.toml")) {
+      config_path = "smslint.toml";
+    }
+    if (!config_path.empty()) {
+      smslint::ConfigError error;
+      if (!smslint::LoadConfigFile(config_path, &options, &error)) {
+        std::fprintf(stderr, "smslint: %s\n", error.ToString().c_str());
+        return smslint::cli::kExitUsage;
+      }
+    }
+    if (check_cmd->count("--max-segments")) {
+      options.max_segments = check.options.max_segments;
+    }
+    if (check_cmd->count("--max-body-characters")) {
+      options.max_body_characters = check.options.max_body_characters;
+    }
+    if (check_cmd->count("--default-region")) {
+      options.default_region = check.options.default_region;
+    }
+    options.disabled_rules.insert(options.disabled_rules.end(),
+                                  check.options.disabled_rules.begin(),
+                                  check.options.disabled_rules.end());
+    if (no_smart_fix) options.suggest_smart_encoding = false;
+    check.options = std::move(options);
     return smslint::cli::RunCheck(check);
   }
   if (*seg_cmd) {

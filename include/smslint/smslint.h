@@ -10,6 +10,7 @@
 #ifndef SMSLINT_SMSLINT_H_
 #define SMSLINT_SMSLINT_H_
 
+#include "smslint/config.h"
 #include "smslint/diagnostic.h"
 #include "smslint/linter.h"
 #include "smslint/message.h"

@@ -1,0 +1,162 @@
+// TOML configuration (docs/config.md), read with tomlplusplus. Strict: an
+// unknown key is an error, so a typo never silently does nothing.
+// Debian's libtomlplusplus is built with exceptions: a syntax error is a
+// toml::parse_error, caught here; nothing escapes the public functions.
+#include <toml++/toml.h>
+
+#include <optional>
+#include <string>
+
+#include "smslint/config.h"
+#include "smslint/rules.h"
+
+namespace smslint {
+namespace {
+
+struct Loader {
+  std::string file;
+  ConfigError* error;
+
+  bool Fail(const toml::node* node, std::string key, std::string message) {
+    error->file = file;
+    error->key = std::move(key);
+    error->message = std::move(message);
+    if (node != nullptr) {
+      error->line = static_cast<int>(node->source().begin.line);
+      error->column = static_cast<int>(node->source().begin.column);
+    }
+    return false;
+  }
+
+  // A rule id or an area (a prefix of some rule id up to '/').
+  static bool KnownSelector(std::string_view s) {
+    if (FindRule(s) != nullptr) return true;
+    std::string area(s);
+    if (area.empty()) return false;
+    if (area.back() != '/') area.push_back('/');
+    for (const RuleInfo& r : AllRules()) {
+      if (r.id.starts_with(area)) return true;
+    }
+    return false;
+  }
+
+  bool UInt(const toml::node& node, const std::string& key, uint32_t min,
+            uint32_t* out) {
+    const std::optional<int64_t> v = node.value<int64_t>();
+    if (!node.is_integer() || !v) return Fail(&node, key, "must be an integer");
+    if (*v < min || *v > 1'000'000) {
+      return Fail(&node, key,
+                  "must be between " + std::to_string(min) + " and 1000000");
+    }
+    *out = static_cast<uint32_t>(*v);
+    return true;
+  }
+
+  bool Lint(const toml::table& lint, Options& o) {
+    for (const auto& [k, node] : lint) {
+      const std::string key = "lint." + std::string(k.str());
+      if (k == "max_segments") {
+        if (!UInt(node, key, 1, &o.max_segments)) return false;
+      } else if (k == "max_body_characters") {
+        if (!UInt(node, key, 1, &o.max_body_characters)) return false;
+      } else if (k == "suggest_smart_encoding") {
+        if (!node.is_boolean()) return Fail(&node, key, "must be true or false");
+        o.suggest_smart_encoding = *node.value<bool>();
+      } else if (k == "default_region") {
+        if (!node.is_string()) return Fail(&node, key, "must be a string");
+        o.default_region = *node.value<std::string>();
+      } else if (k == "disable") {
+        const toml::array* arr = node.as_array();
+        if (arr == nullptr) return Fail(&node, key, "must be an array of rule ids");
+        std::vector<std::string> ids;
+        for (const toml::node& item : *arr) {
+          if (!item.is_string()) return Fail(&item, key, "must hold strings");
+          const std::string id = *item.value<std::string>();
+          if (!KnownSelector(id)) {
+            return Fail(&item, key, "unknown rule id or area \"" + id + "\"");
+          }
+          ids.push_back(id);
+        }
+        o.disabled_rules.insert(o.disabled_rules.end(), ids.begin(), ids.end());
+      } else if (k == "severity") {
+        const toml::table* t = node.as_table();
+        if (t == nullptr) return Fail(&node, key, "must be a table of rule ids");
+        for (const auto& [rule, value] : *t) {
+          const std::string rkey = key + "." + std::string(rule.str());
+          if (!KnownSelector(rule.str())) {
+            return Fail(&value, rkey, "unknown rule id or area");
+          }
+          const std::optional<std::string> s = value.value<std::string>();
+          const std::optional<Severity> sev =
+              s ? ParseSeverity(*s) : std::nullopt;
+          if (!value.is_string() || !sev) {
+            return Fail(&value, rkey, "must be \"error\", \"warning\" or \"info\"");
+          }
+          o.severity_overrides.push_back({std::string(rule.str()), *sev});
+        }
+      } else {
+        return Fail(&node, key, "unknown key");
+      }
+    }
+    return true;
+  }
+
+  bool SyntaxError(const toml::parse_error& e) {
+    error->file = file;
+    error->line = static_cast<int>(e.source().begin.line);
+    error->column = static_cast<int>(e.source().begin.column);
+    error->message = std::string(e.description());
+    return false;
+  }
+
+  bool Load(const toml::table& table, Options* options) {
+    Options o = *options;
+    for (const auto& [k, node] : table) {
+      if (k == "lint") {
+        const toml::table* lint = node.as_table();
+        if (lint == nullptr) return Fail(&node, "lint", "must be a table");
+        if (!Lint(*lint, o)) return false;
+      } else {
+        return Fail(&node, std::string(k.str()), "unknown key");
+      }
+    }
+    *options = std::move(o);
+    return true;
+  }
+};
+
+}  // namespace
+
+std::string ConfigError::ToString() const {
+  std::string s = file;
+  if (line > 0) s += ":" + std::to_string(line) + ":" + std::to_string(column);
+  s += ": ";
+  if (!key.empty()) s += key + ": ";
+  return s + message;
+}
+
+bool LoadConfigFile(const std::string& path, Options* options,
+                    ConfigError* error) {
+  Loader loader{path, error};
+  try {
+    return loader.Load(toml::parse_file(path), options);
+  } catch (const toml::parse_error& e) {
+    return loader.SyntaxError(e);
+  } catch (const std::exception& e) {
+    return loader.Fail(nullptr, "", e.what());
+  }
+}
+
+bool LoadConfigString(std::string_view toml_text, std::string_view source_name,
+                      Options* options, ConfigError* error) {
+  Loader loader{std::string(source_name), error};
+  try {
+    return loader.Load(toml::parse(toml_text, source_name), options);
+  } catch (const toml::parse_error& e) {
+    return loader.SyntaxError(e);
+  } catch (const std::exception& e) {
+    return loader.Fail(nullptr, "", e.what());
+  }
+}
+
+}  // namespace smslint

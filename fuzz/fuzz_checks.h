@@ -76,14 +76,15 @@ struct Utf8Facts {
   std::vector<size_t> utf16_at;
 };
 
-inline Utf8Facts DecodeWithIcu(std::string_view s) {
+// Decodes `s` with ICU's U8_NEXT; with_offsets also fills utf16_at.
+inline Utf8Facts DecodeFacts(std::string_view s, bool with_offsets) {
   Utf8Facts f;
-  f.utf16_at.assign(s.size() + 1, SIZE_MAX);
+  if (with_offsets) f.utf16_at.assign(s.size() + 1, SIZE_MAX);
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   const int32_t n = static_cast<int32_t>(s.size());
   int32_t i = 0;
   while (i < n) {
-    f.utf16_at[i] = f.utf16_units;
+    if (with_offsets) f.utf16_at[i] = f.utf16_units;
     const int32_t start = i;
     UChar32 c;
     U8_NEXT(p, i, n, c);
@@ -97,32 +98,14 @@ inline Utf8Facts DecodeWithIcu(std::string_view s) {
     ++f.code_points;
     f.utf16_units += U16_LENGTH(c);
   }
-  f.utf16_at[s.size()] = f.utf16_units;
+  if (with_offsets) f.utf16_at[s.size()] = f.utf16_units;
   return f;
 }
 
+inline Utf8Facts DecodeWithIcu(std::string_view s) { return DecodeFacts(s, true); }
+
 // Just the UTF-16 length and validity (no tables): for short strings.
-inline Utf8Facts DecodeLight(std::string_view s) {
-  Utf8Facts f;
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  const int32_t n = static_cast<int32_t>(s.size());
-  int32_t i = 0;
-  while (i < n) {
-    const int32_t start = i;
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c < 0) {
-      if (!f.invalid) {
-        f.invalid = true;
-        f.first_invalid = static_cast<size_t>(start);
-      }
-      c = 0xFFFD;
-    }
-    ++f.code_points;
-    f.utf16_units += U16_LENGTH(c);
-  }
-  return f;
-}
+inline Utf8Facts DecodeLight(std::string_view s) { return DecodeFacts(s, false); }
 
 // ICU's character BreakIterator, one per thread; nullptr without ICU data.
 inline icu::BreakIterator* ThreadBreakIterator() {

@@ -153,9 +153,6 @@ inline BlockMasks Classify16(const uint8_t*) { return {1, 0, 0}; }
 #endif
 constexpr size_t kBlock = 16;
 
-// Compatibility name for the plain-run check.
-inline uint32_t SpecialMask16(const uint8_t* p) { return Classify16(p).special; }
-
 struct PassCounts {
   uint64_t code_points = 0;
   uint64_t utf16_units = 0;
@@ -508,7 +505,7 @@ std::string SmartEncode(std::string_view utf8) {
   while (p < end) {
     // Plain GSM-7 ASCII never has a replacement: copy runs of it.
     if (p + kBlock <= end) {
-      const uint32_t mask = SpecialMask16(p);
+      const uint32_t mask = Classify16(p).special;
       const uint32_t run = mask == 0 ? kBlock : __builtin_ctz(mask);
       if (run > 0) {
         out.append(reinterpret_cast<const char*>(p), run);

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cerrno>
 #include <string>
 
@@ -157,6 +158,16 @@ ParsedLine ParseMessageLine(std::string_view line, size_t line_number) {
       b.String(value, key, m.region);
     } else if (key == "body") {
       b.String(value, key, m.body);
+    } else if (key == "brand") {
+      b.String(value, key, m.brand);
+    } else if (key == "owned_domains") {
+      if (value.is_array() &&
+          std::all_of(value.begin(), value.end(),
+                      [](const Json& v) { return v.is_string(); })) {
+        for (const Json& v : value) m.owned_domains.push_back(v.get<std::string>());
+      } else if (!value.is_null()) {
+        b.WrongType(key, "an array of strings", value);
+      }
     } else if (key == "media") {
       b.Media(value);
     } else if (key == "kind") {

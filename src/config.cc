@@ -4,6 +4,7 @@
 // toml::parse_error, caught here; nothing escapes the public functions.
 #include <toml++/toml.h>
 
+#include <cmath>
 #include <optional>
 #include <string>
 
@@ -101,6 +102,68 @@ struct Loader {
     return true;
   }
 
+  bool Number(const toml::node& node, const std::string& key, double* out) {
+    const std::optional<double> v = node.value<double>();
+    if ((!node.is_floating_point() && !node.is_integer()) || !v ||
+        !std::isfinite(*v)) {
+      return Fail(&node, key, "must be a number");
+    }
+    *out = *v;
+    return true;
+  }
+
+  bool Strings(const toml::node& node, const std::string& key,
+               std::vector<std::string>* out) {
+    const toml::array* arr = node.as_array();
+    if (arr == nullptr) return Fail(&node, key, "must be an array of strings");
+    for (const toml::node& item : *arr) {
+      if (!item.is_string()) return Fail(&item, key, "must hold strings");
+      const std::string s = *item.value<std::string>();
+      if (s.empty()) return Fail(&item, key, "must not hold an empty string");
+      out->push_back(s);
+    }
+    return true;
+  }
+
+  // [content]: brand, owned_domains, extra_shorteners, elevated_threshold,
+  // high_threshold, [content.weights].
+  bool Content(const toml::table& content, Options& o) {
+    for (const auto& [k, node] : content) {
+      const std::string key = "content." + std::string(k.str());
+      if (k == "brand") {
+        if (!node.is_string()) return Fail(&node, key, "must be a string");
+        o.brand = *node.value<std::string>();
+      } else if (k == "owned_domains") {
+        if (!Strings(node, key, &o.owned_domains)) return false;
+      } else if (k == "extra_shorteners") {
+        if (!Strings(node, key, &o.extra_shorteners)) return false;
+      } else if (k == "elevated_threshold") {
+        if (!Number(node, key, &o.elevated_threshold)) return false;
+      } else if (k == "high_threshold") {
+        if (!Number(node, key, &o.high_threshold)) return false;
+      } else if (k == "weights") {
+        const toml::table* t = node.as_table();
+        if (t == nullptr) return Fail(&node, key, "must be a table of rule ids");
+        for (const auto& [rule, value] : *t) {
+          const std::string rkey = key + "." + std::string(rule.str());
+          if (!KnownSelector(rule.str())) {
+            return Fail(&value, rkey, "unknown rule id or area");
+          }
+          double w = 0;
+          if (!Number(value, rkey, &w)) return false;
+          o.weights.push_back({std::string(rule.str()), w});
+        }
+      } else {
+        return Fail(&node, key, "unknown key");
+      }
+    }
+    if (o.elevated_threshold > o.high_threshold) {
+      return Fail(&content, "content.elevated_threshold",
+                  "must not be greater than content.high_threshold");
+    }
+    return true;
+  }
+
   bool SyntaxError(const toml::parse_error& e) {
     error->file = file;
     error->line = static_cast<int>(e.source().begin.line);
@@ -116,6 +179,10 @@ struct Loader {
         const toml::table* lint = node.as_table();
         if (lint == nullptr) return Fail(&node, "lint", "must be a table");
         if (!Lint(*lint, o)) return false;
+      } else if (k == "content") {
+        const toml::table* content = node.as_table();
+        if (content == nullptr) return Fail(&node, "content", "must be a table");
+        if (!Content(*content, o)) return false;
       } else {
         return Fail(&node, std::string(k.str()), "unknown key");
       }

@@ -8,6 +8,9 @@
 #include <utility>
 #include <vector>
 
+#include <cmath>
+
+#include "content/content_engine.h"
 #include "internal/body_rules.h"
 #include "internal/grapheme.h"
 #include "internal/render.h"
@@ -25,6 +28,11 @@ struct Linter::Impl {
   // Per rule (index in AllRules()): enabled, and its effective severity.
   std::vector<bool> enabled;
   std::vector<Severity> severity;
+  // Per rule: its content-risk weight and its higher grade's, after
+  // Options::weights.
+  std::vector<double> weight;
+  std::vector<double> weight_high;
+  std::unique_ptr<internal::ContentEngine> content;
   // libphonenumber, fetched and warmed once (PhoneUtil::Get), so Lint does
   // no first-use work.
   const internal::PhoneUtil* phones = nullptr;
@@ -45,6 +53,7 @@ struct Linter::Impl {
     d.span = span;
     d.message = internal::RenderTemplate(rule->message, args);
     d.twilio_code = rule->twilio_code;
+    d.weight = weight[index];
     d.args = std::move(args);
     return d;
   }
@@ -75,8 +84,12 @@ Linter::Linter(const Options& options) {
   const size_t n = AllRules().size();
   impl->enabled.assign(n, true);
   impl->severity.resize(n);
+  impl->weight.resize(n);
+  impl->weight_high.resize(n);
   for (size_t i = 0; i < n; ++i) {
     impl->severity[i] = AllRules()[i].default_severity;
+    impl->weight[i] = AllRules()[i].weight;
+    impl->weight_high[i] = AllRules()[i].weight_high;
   }
   auto fail = [&](std::string error, std::string arg) {
     if (impl->error.empty()) {
@@ -96,6 +109,21 @@ Linter::Linter(const Options& options) {
     }
     for (size_t i : selected) impl->severity[i] = sev;
   }
+  for (const auto& [selector, w] : options.weights) {
+    const std::vector<size_t> selected = SelectRules(selector);
+    if (selected.empty()) fail("unknown rule id or area in weights", selector);
+    if (!std::isfinite(w)) fail("a weight must be a finite number", selector);
+    for (size_t i : selected) {
+      impl->weight[i] = w;
+      impl->weight_high[i] = w;
+    }
+  }
+  if (!std::isfinite(options.elevated_threshold) ||
+      !std::isfinite(options.high_threshold) ||
+      options.elevated_threshold > options.high_threshold) {
+    fail("elevated_threshold must be a number no greater than high_threshold",
+         std::to_string(options.elevated_threshold));
+  }
   if (options.max_segments == 0) {
     fail("max_segments must be at least 1", "0");
   }
@@ -108,6 +136,10 @@ Linter::Linter(const Options& options) {
   internal::WarmUpGraphemes();
   impl->phones = &internal::PhoneUtil::Get();
   impl->default_region = internal::UpperAscii(options.default_region);
+  impl->content = std::make_unique<internal::ContentEngine>(options);
+  if (!impl->content->error().empty()) {
+    fail("a content lexicon does not compile", impl->content->error());
+  }
   if (!impl->default_region.empty() &&
       !impl->phones->IsSupportedRegion(impl->default_region)) {
     fail("unknown region in default_region", options.default_region);
@@ -159,6 +191,13 @@ Report Linter::Lint(const Message& message) const {
       {report.to_number ? std::string_view(report.to_number->region) : "",
        from_phone ? std::string_view(report.from_number->region) : ""},
       emit);
+  impl_->content->Check(message, report.segments, emit,
+                        [&](std::string_view rule_id) {
+                          const RuleInfo* rule = FindRule(rule_id);
+                          return rule == nullptr
+                                     ? 0.0
+                                     : impl_->weight_high[rule - AllRules().data()];
+                        });
   std::stable_sort(report.diagnostics.begin(), report.diagnostics.end(),
                    [](const Diagnostic& a, const Diagnostic& b) {
                      const size_t sa = a.span ? a.span->byte_begin : 0;
@@ -166,6 +205,23 @@ Report Linter::Lint(const Message& message) const {
                      return std::tie(a.field, sa, a.rule_id) <
                             std::tie(b.field, sb, b.rule_id);
                    });
+  // The score: each rule fires at most once, so summing diagnostics sums
+  // rules (SpamAssassin's model; docs/content.md).
+  for (const Diagnostic& d : report.diagnostics) {
+    if (d.weight == 0.0) continue;
+    report.risk.score += d.weight;
+    report.risk.contributions.push_back({d.rule_id, d.weight});
+  }
+  // Sums of decimal weights (1.5 + 0.3) carry binary noise; round to 1e-6
+  // so 4.999999 does not read as "elevated" and JSON prints 4.8, not 4.800000000001.
+  report.risk.score = std::round(report.risk.score * 1e6) / 1e6;
+  report.risk.elevated_threshold = impl_->options.elevated_threshold;
+  report.risk.high_threshold = impl_->options.high_threshold;
+  report.risk.band = report.risk.score >= impl_->options.high_threshold
+                         ? RiskBand::kHigh
+                     : report.risk.score >= impl_->options.elevated_threshold
+                         ? RiskBand::kElevated
+                         : RiskBand::kLow;
   return report;
 }
 

@@ -57,6 +57,7 @@ Json DiagnosticJson(const Diagnostic& d) {
   j["span"] = d.span ? SpanJson(*d.span) : Json(nullptr);
   j["message"] = d.message;
   j["twilio_code"] = d.twilio_code ? Json(d.twilio_code) : Json(nullptr);
+  j["weight"] = d.weight;
   Json args = Json::object();
   for (const auto& [k, v] : d.args) args[k] = v;
   j["args"] = std::move(args);
@@ -98,6 +99,18 @@ std::string Dump(const Json& j) {
 
 }  // namespace
 
+std::string_view RiskBandName(RiskBand band) {
+  switch (band) {
+    case RiskBand::kLow:
+      return "low";
+    case RiskBand::kElevated:
+      return "elevated";
+    case RiskBand::kHigh:
+      return "high";
+  }
+  return "low";
+}
+
 std::optional<Severity> Report::MaxSeverity() const {
   std::optional<Severity> max;
   for (const Diagnostic& d : diagnostics) {
@@ -124,6 +137,15 @@ std::string ReportToJson(const Report& report, const ReportContext& context) {
   Json diags = Json::array();
   for (const Diagnostic& d : report.diagnostics) diags.push_back(DiagnosticJson(d));
   j["diagnostics"] = std::move(diags);
+  Json contributions = Json::array();
+  for (const RiskContribution& c : report.risk.contributions) {
+    contributions.push_back(Json{{"rule_id", c.rule_id}, {"weight", c.weight}});
+  }
+  j["risk"] = Json{{"score", report.risk.score},
+                   {"band", RiskBandName(report.risk.band)},
+                   {"elevated_threshold", report.risk.elevated_threshold},
+                   {"high_threshold", report.risk.high_threshold},
+                   {"contributions", std::move(contributions)}};
   j["to_number"] = NumberJson(report.to_number);
   j["from_number"] = NumberJson(report.from_number);
   Json segments;

@@ -85,6 +85,9 @@ struct Diagnostic {
   // and programs should read these, not the English message.
   std::vector<std::pair<std::string, std::string>> args;
   std::optional<Fix> fix;
+  // What this finding adds to the content-risk score (Report::risk): the
+  // rule's weight, after Options::weights. 0 for rules that do not score.
+  double weight = 0.0;
 
   // The value of a named argument, or "" when absent.
   std::string_view Arg(std::string_view name) const {

@@ -52,6 +52,23 @@ struct Options {
   std::vector<std::string> disabled_rules;
   std::vector<std::pair<std::string, Severity>> severity_overrides;
   std::string default_region;
+
+  // Content risk (docs/content.md).
+  // The brand messages should name; exact match beats the heuristics of
+  // content/missing-sender-id. Message::brand overrides it.
+  std::string brand;
+  // Hosts the sender controls (label-boundary match, like the shortener
+  // list): exempt from content/public-url-shortener and deceptive-url.
+  std::vector<std::string> owned_domains;
+  // More public shortener hosts, added to data/url_shorteners.txt.
+  std::vector<std::string> extra_shorteners;
+  // Weight overrides by rule id or area ("content" or "content/"), applied in
+  // order; a graded rule's every grade takes the new weight.
+  std::vector<std::pair<std::string, double>> weights;
+  // Risk bands: score < elevated_threshold is low, < high_threshold is
+  // elevated, otherwise high ("likely to be filtered", Twilio 30007).
+  double elevated_threshold = 3.0;
+  double high_threshold = 5.0;
 };
 
 // smslint::Linter

@@ -65,6 +65,12 @@ struct Message {
   // ISO 3166 region ("US", "GB") for numbers written without a country
   // code; overrides Options::default_region. Empty: use the option.
   std::string region;
+  // Content-risk context (docs/content.md). The brand the message should
+  // name (overrides Options::brand when set), and hosts the sender controls
+  // (added to Options::owned_domains): their links are never reported as
+  // shorteners or deceptive.
+  std::string brand;
+  std::vector<std::string> owned_domains;
 };
 
 }  // namespace smslint

@@ -26,6 +26,26 @@ namespace smslint {
 // new optional fields do not change it.
 inline constexpr int kReportFormatVersion = 1;
 
+// The content-risk score: the sum of the weights of the rules that fired
+// (SpamAssassin's model; docs/content.md), and its band.
+enum class RiskBand { kLow, kElevated, kHigh };
+SMSLINT_API std::string_view RiskBandName(RiskBand band);  // "low", ...
+
+struct RiskContribution {
+  std::string rule_id;
+  double weight = 0.0;
+};
+
+struct Risk {
+  double score = 0.0;
+  RiskBand band = RiskBand::kLow;
+  // Each scoring rule that fired, in the order of Report::diagnostics.
+  std::vector<RiskContribution> contributions;
+  // The band limits the score was judged by (Options).
+  double elevated_threshold = 3.0;
+  double high_threshold = 5.0;
+};
+
 // smslint::Report
 struct SMSLINT_API Report {
   std::string id;                        // Message::id
@@ -35,6 +55,7 @@ struct SMSLINT_API Report {
   // describes messaging_service_id when there is no from).
   std::optional<NumberInfo> to_number;
   std::optional<NumberInfo> from_number;
+  Risk risk;                             // content-risk score and band
 
   // The highest severity found; nullopt when there are no diagnostics.
   std::optional<Severity> MaxSeverity() const;

@@ -34,6 +34,10 @@ struct RuleInfo {
   std::string_view since;     // version that added it
   std::string_view message;   // template
   std::string_view docs;
+  // Content-risk weight (0: the rule does not score); graded rules (all-caps)
+  // use weight_high for their higher grade.
+  double weight = 0.0;
+  double weight_high = 0.0;
 };
 
 // Every rule, sorted by id.

@@ -2,6 +2,8 @@
 // message placeholders are the arguments its code passes.
 #include "smslint/rules.h"
 
+#include "content/lexicon.h"
+
 #include <map>
 #include <regex>
 #include <set>
@@ -50,6 +52,44 @@ TEST(RegistryTest, PlaceholdersAreKnownArguments) {
       {"body/invalid-utf8", {"offset"}},
       {"body/too-long", {"count", "limit"}},
       {"body/too-long-utf16", {"utf16_units", "count", "limit"}},
+      {"content/all-caps", {"percent", "letters"}},
+      {"content/cannabis-cbd", {"match"}},
+      {"content/debt-relief", {"match"}},
+      {"content/deceptive-url", {"host", "reason"}},
+      {"content/embedded-phone-number", {"match"}},
+      {"content/emoji-density", {"count"}},
+      {"content/excessive-punctuation", {"match"}},
+      {"content/gambling", {"match"}},
+      {"content/get-rich-quick", {"match"}},
+      {"content/high-risk-financial", {"match"}},
+      {"content/insecure-url", {"url"}},
+      {"content/invisible-characters", {"code_point", "count"}},
+      {"content/ip-address-url", {"host"}},
+      {"content/link-only-message", {"words"}},
+      {"content/lookalike-characters", {"match", "reason"}},
+      {"content/many-segments", {"segments", "encoding"}},
+      {"content/many-urls", {"count"}},
+      {"content/missing-data-rates-disclosure", {}},
+      {"content/missing-frequency-disclosure", {}},
+      {"content/missing-help-instructions", {}},
+      {"content/missing-opt-out", {}},
+      {"content/missing-sender-id", {}},
+      {"content/money-symbols", {"match"}},
+      {"content/non-standard-opt-out-keyword", {"keyword"}},
+      {"content/obfuscated-words", {"match", "word"}},
+      {"content/phishing-lure", {"match"}},
+      {"content/prescription-drugs", {"match"}},
+      {"content/prize-claim-language", {"match"}},
+      {"content/promo-trigger-words", {"match"}},
+      {"content/public-url-shortener", {"host", "entry"}},
+      {"content/reserved-keyword-conflict", {"keyword", "purpose"}},
+      {"content/shaft-alcohol", {"match"}},
+      {"content/shaft-firearms", {"match"}},
+      {"content/shaft-hate", {"match"}},
+      {"content/shaft-sex", {"match"}},
+      {"content/shaft-tobacco", {"match"}},
+      {"content/third-party-lead-gen", {"match"}},
+      {"content/urgency-language", {"match"}},
       {"from/alphanumeric-invalid", {"sender", "detail", "reason"}},
       {"from/alphanumeric-to-us-ca", {"sender", "region"}},
       {"from/missing", {}},
@@ -103,6 +143,22 @@ TEST(RegistryTest, PlaceholdersAreKnownArguments) {
       used.insert((*m)[1]);
     }
     EXPECT_EQ(used, it->second) << r.id;
+  }
+}
+
+// Every rule a lexicon pattern serves is in the registry, and every content
+// rule either scores or says in its docs why it does not.
+TEST(RegistryTest, LexiconRulesAreRegistered) {
+  for (const internal::LexiconPattern& p : internal::kLexiconPatterns) {
+    EXPECT_NE(FindRule(p.rule), nullptr) << p.file << ": " << p.rule;
+  }
+  for (const RuleInfo& r : AllRules()) {
+    if (!r.id.starts_with("content/")) {
+      EXPECT_EQ(r.weight, 0.0) << r.id;
+      continue;
+    }
+    EXPECT_GT(r.weight, 0.0) << r.id;
+    EXPECT_GE(r.weight_high, 0.0) << r.id;
   }
 }
 

@@ -1,0 +1,66 @@
+// What the content rule engines share: the message, the text views, the
+// lexicon scan, and how to report. Each engine file (optout_rules.cc,
+// url_rules.cc, text_rules.cc, lexicon_rules.cc) reports every rule at most
+// once per message, as the score counts each rule once.
+#ifndef SMSLINT_SRC_CONTENT_CONTENT_CHECKS_H_
+#define SMSLINT_SRC_CONTENT_CONTENT_CHECKS_H_
+
+#include <algorithm>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "content/lexical_view.h"
+#include "content/phrase_engine.h"
+#include "content/urls.h"
+#include "internal/body_rules.h"
+#include "smslint/message.h"
+#include "smslint/segments.h"
+
+namespace smslint::internal {
+
+struct ContentContext {
+  const Message& message;
+  std::string_view body;
+  const SegmentInfo& segments;
+  const UrlScan& urls;
+  const LexicalView& view;
+  const std::vector<int>& hits;  // scanning patterns that occur in the view
+  const PhraseEngine& phrases;
+  const Emit& emit;
+  std::string_view brand;        // Message::brand, else Options::brand
+  const HostSet& owned_domains;
+  const HostSet& extra_shorteners;
+  // The weight of a graded rule's higher grade, after Options::weights.
+  std::function<double(std::string_view rule_id)> high_weight;
+
+  bool Occurs(int pattern) const {
+    return std::binary_search(hits.begin(), hits.end(), pattern);
+  }
+  // A body span from view offsets.
+  Span ViewSpan(size_t begin, size_t end) const {
+    return BodySpan(view.ToBody(begin), view.ToBody(end));
+  }
+  Span BodySpan(size_t begin, size_t end) const;
+  bool KindIs(MessageKind k) const { return message.kind == k; }
+};
+
+// The first occurrence (in the view) of any pattern of (rule, role) that the
+// scan found, with unless-covered occurrences dropped.
+std::optional<PhraseMatch> FirstOccurrence(const ContentContext& c,
+                                           std::string_view rule,
+                                           std::string_view role);
+
+void CheckOptOutRules(const ContentContext& c);     // optout_rules.cc
+void CheckDisclosureRules(const ContentContext& c); // optout_rules.cc
+void CheckSenderId(const ContentContext& c);        // optout_rules.cc
+void CheckUrlRules(const ContentContext& c);        // url_rules.cc
+void CheckTextRules(const ContentContext& c);       // text_rules.cc
+void CheckLexiconRules(const ContentContext& c);    // lexicon_rules.cc
+
+}  // namespace smslint::internal
+
+#endif  // SMSLINT_SRC_CONTENT_CONTENT_CHECKS_H_

@@ -1,0 +1,51 @@
+#include "content/content_engine.h"
+
+#include "content/content_checks.h"
+#include "content/lexical_view.h"
+
+namespace smslint::internal {
+
+ContentEngine::ContentEngine(const Options& options) : brand_(options.brand) {
+  for (const std::string& host : options.owned_domains) owned_domains_.Add(host);
+  for (const std::string& host : options.extra_shorteners) {
+    extra_shorteners_.Add(host);
+  }
+}
+
+void ContentEngine::Check(
+    const Message& message, const SegmentInfo& segments, const Emit& emit,
+    const std::function<double(std::string_view)>& high_weight) const {
+  if (!error().empty()) return;
+  const UrlScan urls = FindUrls(message.body);
+  const LexicalView view(message.body, urls);
+  const std::vector<int> hits = phrases_.Scan(view.text());
+  // Per-message owned domains add to the configured ones.
+  const HostSet* owned = &owned_domains_;
+  HostSet merged;
+  if (!message.owned_domains.empty()) {
+    merged = owned_domains_;
+    for (const std::string& host : message.owned_domains) merged.Add(host);
+    owned = &merged;
+  }
+  const ContentContext c{message,
+                         message.body,
+                         segments,
+                         urls,
+                         view,
+                         hits,
+                         phrases_,
+                         emit,
+                         message.brand.empty() ? std::string_view(brand_)
+                                               : std::string_view(message.brand),
+                         *owned,
+                         extra_shorteners_,
+                         high_weight};
+  CheckOptOutRules(c);
+  CheckDisclosureRules(c);
+  CheckSenderId(c);
+  CheckUrlRules(c);
+  CheckLexiconRules(c);
+  CheckTextRules(c);
+}
+
+}  // namespace smslint::internal

@@ -1,0 +1,41 @@
+// The content lexicons as generated tables (tools/gen_content_tables.py from
+// data/content/lexicons/*.toml). No rule's words live in C++: the engines in
+// this folder only know roles ("instruction", "hit", ...), the data says
+// which phrases play them.
+#ifndef SMSLINT_SRC_CONTENT_LEXICON_H_
+#define SMSLINT_SRC_CONTENT_LEXICON_H_
+
+#include <array>
+#include <string_view>
+
+namespace smslint::internal {
+
+struct LexiconFile {
+  std::string_view name;
+  std::string_view version;
+};
+
+struct LexiconPattern {
+  std::string_view rule;    // rule id the pattern serves
+  std::string_view role;    // what it means to the rule's engine
+  std::string_view regex;   // RE2, flags and whole-word wrapping applied
+  std::string_view unless;  // RE2; an occurrence inside its match is void
+  bool scan;                // run over the body (else: a check on a capture)
+  std::string_view file;
+};
+
+struct LeetEntry {
+  std::string_view from;  // one ASCII character
+  std::string_view to;    // the letter it stands for
+};
+
+struct CodePointRange {
+  char32_t first;
+  char32_t last;
+};
+
+#include "gen/content_lexicons.inc"
+
+}  // namespace smslint::internal
+
+#endif  // SMSLINT_SRC_CONTENT_LEXICON_H_

@@ -1,0 +1,85 @@
+// Rules that fire when a lexicon phrase occurs: the content categories
+// (SHAFT, cannabis, gambling, ...), prize, urgency and promotional language,
+// phishing lures, embedded phone numbers, money symbols. Which phrases and
+// which rules is data: every rule with "hit" patterns in
+// data/content/lexicons/ is a presence rule unless it is one of the
+// absence rules below (they fire when their phrase is missing).
+#include <string>
+
+#include "content/content_checks.h"
+#include "content/lexicon.h"
+#include "internal/utf8.h"
+
+namespace smslint::internal {
+
+Span ContentContext::BodySpan(size_t begin, size_t end) const {
+  // UTF-16 offsets by walking the body up to the span (spans are few).
+  const auto* p = reinterpret_cast<const uint8_t*>(body.data());
+  size_t byte = 0, u16 = 0, u16_begin = 0;
+  while (byte < end && byte < body.size()) {
+    if (byte == begin) u16_begin = u16;
+    const Decoded d = DecodeUtf8(p + byte, p + body.size());
+    byte += d.len;
+    u16 += Utf16Length(d.cp);
+  }
+  if (begin >= byte) u16_begin = u16;
+  return Span{begin, end, u16_begin, u16};
+}
+
+std::optional<PhraseMatch> FirstOccurrence(const ContentContext& c,
+                                           std::string_view rule,
+                                           std::string_view role) {
+  std::optional<PhraseMatch> first;
+  for (int i : c.phrases.Patterns(rule, role)) {
+    if (!c.Occurs(i)) continue;
+    const std::vector<PhraseMatch> all = c.phrases.FindAll(i, c.view.text());
+    if (!all.empty() && (!first || all.front().begin < first->begin)) {
+      first = all.front();
+    }
+  }
+  return first;
+}
+
+namespace {
+
+bool IsAbsenceRule(std::string_view rule) {
+  return rule == "content/missing-help-instructions" ||
+         rule == "content/missing-data-rates-disclosure" ||
+         rule == "content/missing-frequency-disclosure" ||
+         rule == "content/missing-opt-out" || rule == "content/missing-sender-id";
+}
+
+}  // namespace
+
+void CheckLexiconRules(const ContentContext& c) {
+  // Rules in data order, each once.
+  std::vector<std::string_view> done;
+  for (int i : c.hits) {
+    const LexiconPattern& p = kLexiconPatterns[i];
+    if (IsAbsenceRule(p.rule)) continue;
+    if (std::find(done.begin(), done.end(), p.rule) != done.end()) continue;
+    std::optional<PhraseMatch> m;
+    if (p.rule == "content/phishing-lure") {
+      // A lure is phishing when it comes with a link; a request for
+      // credentials is, link or not.
+      m = FirstOccurrence(c, p.rule, "credential");
+      if (!c.urls.urls.empty()) {
+        std::optional<PhraseMatch> lure = FirstOccurrence(c, p.rule, "lure");
+        if (lure && (!m || lure->begin < m->begin)) m = lure;
+      }
+    } else if (p.role == "hit") {
+      if (p.rule == "content/urgency-language" && c.KindIs(MessageKind::kOtp)) {
+        continue;  // an OTP's expiry line is not pressure
+      }
+      m = FirstOccurrence(c, p.rule, "hit");
+    } else {
+      continue;
+    }
+    if (!m) continue;
+    done.push_back(p.rule);
+    const std::string_view text = c.view.text().substr(m->begin, m->end - m->begin);
+    c.emit(p.rule, "body", c.ViewSpan(m->begin, m->end), {{"match", std::string(text)}});
+  }
+}
+
+}  // namespace smslint::internal

@@ -1,0 +1,185 @@
+// Opt-out instructions (content/missing-opt-out, non-standard-opt-out-keyword,
+// reserved-keyword-conflict), HELP and disclosure statements, and sender
+// identification. The phrasings are data (data/content/lexicons/optout.toml);
+// this file holds the logic of shared/reference/content_rules.md §3.1–3.7.
+#include <string>
+#include <vector>
+
+#include "content/content_checks.h"
+#include "content/lexicon.h"
+#include "smslint/rules.h"
+
+namespace smslint::internal {
+namespace {
+
+constexpr std::string_view kMissingOptOut = "content/missing-opt-out";
+constexpr std::string_view kNonStandard = "content/non-standard-opt-out-keyword";
+constexpr std::string_view kConflict = "content/reserved-keyword-conflict";
+
+// Every occurrence of every scanned pattern of (rule, role).
+std::vector<PhraseMatch> AllOf(const ContentContext& c, std::string_view rule,
+                               std::string_view role) {
+  std::vector<PhraseMatch> out;
+  for (int i : c.phrases.Patterns(rule, role)) {
+    if (!c.Occurs(i)) continue;
+    for (const PhraseMatch& m : c.phrases.FindAll(i, c.view.text())) {
+      out.push_back(m);
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const PhraseMatch& a, const PhraseMatch& b) {
+    return a.begin < b.begin;
+  });
+  return out;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' ||
+                        s.back() == '\r')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+// The purpose a keyword is offered for, cut where the next clause starts
+// ("to end alerts or HELP for help" -> "end alerts").
+std::string_view CutPurpose(const ContentContext& c, std::string_view purpose) {
+  // Find the earliest cut: try every prefix length via the check pattern
+  // would be quadratic; instead cut at the first character where the
+  // remaining text starts with a cut. Purposes are short (one clause).
+  for (size_t i = 0; i < purpose.size(); ++i) {
+    const char ch = purpose[i];
+    if (ch != ' ' && ch != ',' && ch != ';' && ch != ':' && ch != '(') continue;
+    std::string_view rest = purpose.substr(i, 6);
+    if (c.phrases.Check(kNonStandard, "purpose-cut", rest)) {
+      return Trim(purpose.substr(0, i));
+    }
+  }
+  return Trim(purpose);
+}
+
+bool IsOptOutPurpose(const ContentContext& c, std::string_view purpose) {
+  return c.phrases.Check(kNonStandard, "optout-purpose", CutPurpose(c, purpose));
+}
+
+bool IsStandardKeyword(const ContentContext& c, std::string_view kw) {
+  return c.phrases.Check(kNonStandard, "std-keyword", kw);
+}
+
+}  // namespace
+
+void CheckOptOutRules(const ContentContext& c) {
+  // A reserved keyword offered for something that is not opting out makes
+  // recipients opt out by accident (21610 on every later send).
+  std::vector<const char*> conflict_keywords;
+  for (const PhraseMatch& m : AllOf(c, kConflict, "reserved-offer")) {
+    if (IsOptOutPurpose(c, m.purpose)) continue;
+    if (conflict_keywords.empty()) {
+      const size_t kb = m.kw.data() - c.view.text().data();
+      if (Diagnostic* d = c.emit(kConflict, "body", c.ViewSpan(kb, kb + m.kw.size()),
+                                 {{"keyword", std::string(m.kw)},
+                                  {"purpose", std::string(CutPurpose(c, m.purpose))}})) {
+        (void)d;
+      }
+    }
+    conflict_keywords.push_back(m.kw.data());
+  }
+  auto is_conflict = [&](std::string_view kw) {
+    return std::find(conflict_keywords.begin(), conflict_keywords.end(),
+                     kw.data()) != conflict_keywords.end();
+  };
+  bool instruction = false;
+  for (const PhraseMatch& m : AllOf(c, kMissingOptOut, "instruction")) {
+    if (!is_conflict(m.kw)) {
+      instruction = true;
+      break;
+    }
+  }
+  if (instruction) return;
+  // An instruction whose keyword is not one carriers and Twilio process.
+  std::optional<PhraseMatch> nonstd;
+  for (const PhraseMatch& m : AllOf(c, kNonStandard, "nonstd-offer")) {
+    if (!IsStandardKeyword(c, m.kw) && IsOptOutPurpose(c, m.purpose)) {
+      nonstd = m;
+      break;
+    }
+  }
+  if (!nonstd) {
+    for (const PhraseMatch& m : AllOf(c, kNonStandard, "nonstd-lead")) {
+      if (!IsStandardKeyword(c, m.kw)) {
+        nonstd = m;
+        break;
+      }
+    }
+  }
+  if (nonstd) {
+    const size_t kb = nonstd->kw.data() - c.view.text().data();
+    c.emit(kNonStandard, "body", c.ViewSpan(kb, kb + nonstd->kw.size()),
+           {{"keyword", std::string(nonstd->kw)}});
+    return;
+  }
+  const MessageKind kind = c.message.kind;
+  const bool gated = kind != MessageKind::kOtp &&
+                     kind != MessageKind::kConversational &&
+                     (c.message.first_message || kind == MessageKind::kMarketing);
+  if (!gated) return;
+  if (Diagnostic* d = c.emit(kMissingOptOut, "body", std::nullopt, {})) {
+    // An opt-in confirmation without opt-out language breaks CTIA's rules:
+    // an error, unless configuration chose another severity.
+    const RuleInfo* rule = FindRule(kMissingOptOut);
+    if (c.message.first_message && rule != nullptr &&
+        d->severity == rule->default_severity) {
+      d->severity = Severity::kError;
+    }
+  }
+}
+
+void CheckDisclosureRules(const ContentContext& c) {
+  if (!c.message.first_message) return;
+  const MessageKind kind = c.message.kind;
+  struct Absence {
+    std::string_view rule;
+    bool applies;
+  };
+  const Absence rules[] = {
+      {"content/missing-help-instructions",
+       kind == MessageKind::kMarketing || kind == MessageKind::kTransactional ||
+           kind == MessageKind::kInformational},
+      {"content/missing-data-rates-disclosure", kind == MessageKind::kMarketing},
+      {"content/missing-frequency-disclosure", kind == MessageKind::kMarketing},
+  };
+  for (const Absence& a : rules) {
+    if (!a.applies) continue;
+    if (!FirstOccurrence(c, a.rule, "hit")) c.emit(a.rule, "body", std::nullopt, {});
+  }
+}
+
+void CheckSenderId(const ContentContext& c) {
+  constexpr std::string_view kRule = "content/missing-sender-id";
+  if (!c.message.first_message || c.message.kind == MessageKind::kConversational) {
+    return;
+  }
+  if (!c.brand.empty()) {
+    // The configured brand, case-insensitively; exact beats heuristics.
+    auto lower = [](std::string_view s) {
+      std::string out(s);
+      for (char& ch : out) {
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+      }
+      return out;
+    };
+    if (lower(c.body).find(lower(c.brand)) == std::string::npos) {
+      c.emit(kRule, "body", std::nullopt, {});
+    }
+    return;
+  }
+  for (const PhraseMatch& m : AllOf(c, kRule, "label")) {
+    if (!c.phrases.Check(kRule, "generic-label", m.name)) return;
+  }
+  if (FirstOccurrence(c, kRule, "identified") || FirstOccurrence(c, kRule, "signature")) {
+    return;
+  }
+  c.emit(kRule, "body", std::nullopt, {});
+}
+
+}  // namespace smslint::internal

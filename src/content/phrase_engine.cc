@@ -1,0 +1,167 @@
+#include "content/phrase_engine.h"
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
+
+#include "content/lexicon.h"
+
+namespace smslint::internal {
+
+struct PhraseEngine::Compiled {
+  std::vector<std::unique_ptr<re2::RE2>> regex;   // per pattern
+  std::vector<std::unique_ptr<re2::RE2>> unless;  // per pattern, or null
+  std::vector<int> set_to_pattern;                // Set index -> pattern
+  std::unique_ptr<re2::RE2::Set> set;
+};
+
+namespace {
+
+re2::RE2::Options PatternOptions() {
+  re2::RE2::Options o;
+  o.set_encoding(re2::RE2::Options::EncodingUTF8);
+  o.set_log_errors(false);
+  o.set_max_mem(8 << 20);
+  return o;
+}
+
+}  // namespace
+
+PhraseEngine::PhraseEngine() : c_(std::make_unique<Compiled>()) {
+  const re2::RE2::Options options = PatternOptions();
+  re2::RE2::Options set_options = options;
+  // One DFA for a few hundred patterns: give it room, so a long body does
+  // not make RE2 fall back (Set::Match fails when the DFA runs out).
+  set_options.set_max_mem(64 << 20);
+  c_->set = std::make_unique<re2::RE2::Set>(set_options, re2::RE2::UNANCHORED);
+  for (size_t i = 0; i < kLexiconPatterns.size(); ++i) {
+    const LexiconPattern& p = kLexiconPatterns[i];
+    auto re = std::make_unique<re2::RE2>(p.regex, options);
+    if (!re->ok() && error_.empty()) {
+      error_ = std::string(p.file) + ": " + std::string(p.rule) + ": " + re->error();
+    }
+    c_->regex.push_back(std::move(re));
+    std::unique_ptr<re2::RE2> unless;
+    if (!p.unless.empty()) {
+      unless = std::make_unique<re2::RE2>(p.unless, options);
+      if (!unless->ok() && error_.empty()) {
+        error_ = std::string(p.file) + ": " + std::string(p.rule) +
+                 " (unless): " + unless->error();
+      }
+    }
+    c_->unless.push_back(std::move(unless));
+    if (p.scan) {
+      std::string err;
+      if (c_->set->Add(p.regex, &err) < 0 && error_.empty()) {
+        error_ = std::string(p.file) + ": " + err;
+      }
+      c_->set_to_pattern.push_back(static_cast<int>(i));
+    }
+  }
+  if (!c_->set->Compile() && error_.empty()) {
+    error_ = "the lexicon pattern set does not compile";
+  }
+}
+
+PhraseEngine::~PhraseEngine() = default;
+
+std::vector<int> PhraseEngine::Scan(std::string_view text) const {
+  std::vector<int> out;
+  if (!error_.empty()) return out;
+  std::vector<int> hits;
+  re2::RE2::Set::ErrorInfo info;
+  if (c_->set->Match(text, &hits, &info)) {
+    for (int h : hits) out.push_back(c_->set_to_pattern[h]);
+  } else if (info.kind != re2::RE2::Set::kNoError) {
+    // The DFA ran out of memory (a pathological body): run each pattern on
+    // its own, slower but exact.
+    for (int i : c_->set_to_pattern) {
+      if (re2::RE2::PartialMatch(text, *c_->regex[i])) out.push_back(i);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<PhraseMatch> PhraseEngine::FindAll(int index,
+                                               std::string_view text) const {
+  std::vector<PhraseMatch> out;
+  const re2::RE2& re = *c_->regex[index];
+  if (!re.ok()) return out;
+  const int ngroups = re.NumberOfCapturingGroups();
+  std::vector<re2::StringPiece> groups(ngroups + 1);
+  const auto& names = re.NamedCapturingGroups();
+  auto group_of = [&](const char* name) -> int {
+    auto it = names.find(name);
+    return it == names.end() ? -1 : it->second;
+  };
+  const int kw = group_of("kw"), purpose = group_of("purpose");
+  const int name = group_of("name"), name2 = group_of("name2");
+  // Spans of `unless` matches, found once.
+  std::vector<std::pair<size_t, size_t>> voids;
+  if (const re2::RE2* u = c_->unless[index].get(); u != nullptr && u->ok()) {
+    re2::StringPiece m;
+    size_t pos = 0;
+    while (pos <= text.size() &&
+           u->Match(text, pos, text.size(), re2::RE2::UNANCHORED, &m, 1)) {
+      const size_t b = m.data() - text.data();
+      voids.emplace_back(b, b + m.size());
+      pos = m.empty() ? b + 1 : b + m.size();
+    }
+  }
+  auto view = [&](int g) -> std::string_view {
+    if (g < 0 || groups[g].data() == nullptr) return {};
+    return std::string_view(groups[g].data(), groups[g].size());
+  };
+  size_t pos = 0;
+  while (pos <= text.size() &&
+         re.Match(text, pos, text.size(), re2::RE2::UNANCHORED, groups.data(),
+                  ngroups + 1)) {
+    const re2::StringPiece whole = groups[0];
+    const re2::StringPiece phrase =
+        ngroups >= 1 && groups[1].data() != nullptr ? groups[1] : whole;
+    PhraseMatch m;
+    m.begin = phrase.data() - text.data();
+    m.end = m.begin + phrase.size();
+    m.kw = view(kw);
+    m.purpose = view(purpose);
+    m.name = view(name);
+    if (m.name.empty()) m.name = view(name2);
+    const bool voided = std::any_of(voids.begin(), voids.end(), [&](auto v) {
+      return v.first <= m.begin && m.end <= v.second;
+    });
+    if (!voided) out.push_back(m);
+    // Continue after the phrase, not after the boundary character the
+    // pattern consumed, so "STOP STOP" finds both.
+    const size_t whole_begin = whole.data() - text.data();
+    pos = std::max(m.end, whole_begin + 1);
+    if (m.end == m.begin) pos = std::max(pos, m.end + 1);
+  }
+  return out;
+}
+
+bool PhraseEngine::Check(std::string_view rule, std::string_view role,
+                         std::string_view piece) const {
+  for (size_t i = 0; i < kLexiconPatterns.size(); ++i) {
+    const LexiconPattern& p = kLexiconPatterns[i];
+    if (p.scan || p.rule != rule || p.role != role) continue;
+    if (c_->regex[i]->ok() && re2::RE2::PartialMatch(piece, *c_->regex[i])) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::vector<int> PhraseEngine::Patterns(std::string_view rule,
+                                        std::string_view role) const {
+  std::vector<int> out;
+  for (size_t i = 0; i < kLexiconPatterns.size(); ++i) {
+    if (kLexiconPatterns[i].rule == rule && kLexiconPatterns[i].role == role) {
+      out.push_back(static_cast<int>(i));
+    }
+  }
+  return out;
+}
+
+}  // namespace smslint::internal

@@ -1,0 +1,63 @@
+// Runs every lexicon pattern of data/content/lexicons/ over a text in one
+// pass: the scanning patterns form one RE2::Set (a single DFA walk tells
+// which patterns occur), and only the patterns that occurred are run again
+// on their own to find where. Patterns with scan = false are checks the
+// rule engines apply to a captured piece ("is this token a standard
+// opt-out keyword?").
+#ifndef SMSLINT_SRC_CONTENT_PHRASE_ENGINE_H_
+#define SMSLINT_SRC_CONTENT_PHRASE_ENGINE_H_
+
+#include <cstddef>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace re2 {
+class RE2;
+}
+
+namespace smslint::internal {
+
+struct PhraseMatch {
+  size_t begin = 0, end = 0;  // the phrase: capture group 1, else the match
+  // Named captures (kw, purpose, name, name2); empty views when absent.
+  std::string_view kw, purpose, name;
+};
+
+class PhraseEngine {
+ public:
+  PhraseEngine();
+  ~PhraseEngine();
+  PhraseEngine(const PhraseEngine&) = delete;
+  PhraseEngine& operator=(const PhraseEngine&) = delete;
+
+  // "" when every pattern compiled; else the first error.
+  const std::string& error() const { return error_; }
+
+  // The indexes (into kLexiconPatterns) of the scanning patterns that occur
+  // in `text`, ascending.
+  std::vector<int> Scan(std::string_view text) const;
+
+  // Every occurrence of pattern `index` in `text` that no `unless` pattern
+  // covers, left to right, non-overlapping.
+  std::vector<PhraseMatch> FindAll(int index, std::string_view text) const;
+
+  // True when some check pattern (scan = false) of (rule, role) matches
+  // `piece` (RE2 partial match: the data anchors what it needs).
+  bool Check(std::string_view rule, std::string_view role,
+             std::string_view piece) const;
+
+  // The indexes of the patterns of (rule, role), ascending.
+  std::vector<int> Patterns(std::string_view rule, std::string_view role) const;
+
+ private:
+  struct Compiled;
+  std::string error_;
+  std::unique_ptr<Compiled> c_;
+};
+
+}  // namespace smslint::internal
+
+#endif  // SMSLINT_SRC_CONTENT_PHRASE_ENGINE_H_

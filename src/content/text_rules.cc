@@ -1,0 +1,364 @@
+// Rules on the shape of the text rather than its phrases
+// (shared/reference/content_rules.md §3.14–3.17, 3.22–3.24, 3.40):
+// capitals, punctuation runs, emoji count, obfuscated spellings, look-alike
+// and invisible characters, many segments. Character lists, the leet table
+// and the word list are data (data/content/lexicons/).
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/uspoof.h>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "content/content_checks.h"
+#include "content/lexicon.h"
+#include "internal/utf8.h"
+
+namespace smslint::internal {
+namespace {
+
+struct Cp {
+  char32_t cp;
+  size_t begin, end;  // bytes in the decoded text
+};
+
+std::vector<Cp> Decode(std::string_view text) {
+  std::vector<Cp> out;
+  out.reserve(text.size());
+  const auto* base = reinterpret_cast<const uint8_t*>(text.data());
+  const auto* p = base;
+  const auto* end = base + text.size();
+  while (p < end) {
+    const Decoded d = DecodeUtf8(p, end);
+    out.push_back({d.cp, static_cast<size_t>(p - base), static_cast<size_t>(p - base) + d.len});
+    p += d.len;
+  }
+  return out;
+}
+
+bool IsWordChar(char32_t cp) {
+  const UChar32 c = static_cast<UChar32>(cp);
+  return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
+}
+
+bool IsEmoji(char32_t cp) {
+  // ©, ® and ™ are Extended_Pictographic but read as text.
+  if (cp == 0x00A9 || cp == 0x00AE || cp == 0x2122) return false;
+  return u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_EXTENDED_PICTOGRAPHIC);
+}
+
+std::string Hex(char32_t cp) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
+  return buf;
+}
+
+// [begin, end) index ranges of the words of `cps` (runs of word characters).
+std::vector<std::pair<size_t, size_t>> Words(const std::vector<Cp>& cps) {
+  std::vector<std::pair<size_t, size_t>> out;
+  size_t i = 0;
+  while (i < cps.size()) {
+    if (!IsWordChar(cps[i].cp)) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < cps.size() && IsWordChar(cps[j].cp)) ++j;
+    out.emplace_back(i, j);
+    i = j;
+  }
+  return out;
+}
+
+void CheckAllCaps(const ContentContext& c, const std::vector<Cp>& cps,
+                  const std::vector<std::pair<size_t, size_t>>& words) {
+  constexpr std::string_view kRule = "content/all-caps";
+  size_t letters = 0, upper = 0;
+  const std::string_view text = c.view.text();
+  for (auto [b, e] : words) {
+    size_t word_letters = 0, word_upper = 0;
+    for (size_t i = b; i < e; ++i) {
+      const UChar32 ch = static_cast<UChar32>(cps[i].cp);
+      if (!u_isalpha(ch)) continue;
+      ++word_letters;
+      if (u_isupper(ch)) ++word_upper;
+    }
+    if (word_letters <= 1) continue;  // "A", "I", initials
+    const std::string_view w = text.substr(cps[b].begin, cps[e - 1].end - cps[b].begin);
+    if (c.phrases.Check(kRule, "exempt-word", w)) continue;
+    letters += word_letters;
+    upper += word_upper;
+  }
+  if (letters < 20 || upper * 2 < letters) return;
+  const unsigned percent = static_cast<unsigned>(upper * 100 / letters);
+  if (Diagnostic* d = c.emit(kRule, "body", std::nullopt,
+                             {{"percent", std::to_string(percent)},
+                              {"letters", std::to_string(letters)}})) {
+    if (upper * 4 >= letters * 3) d->weight = c.high_weight(kRule);
+  }
+}
+
+void CheckPunctuation(const ContentContext& c, const std::vector<Cp>& cps) {
+  // A run of three or more ! and ?, or four ! in all (URLs are blanked).
+  size_t bangs = 0;
+  for (size_t i = 0; i < cps.size(); ++i) {
+    const char32_t ch = cps[i].cp;
+    if (ch != '!' && ch != '?') continue;
+    size_t j = i;
+    while (j < cps.size() && (cps[j].cp == '!' || cps[j].cp == '?')) ++j;
+    if (j - i >= 3) {
+      c.emit("content/excessive-punctuation", "body",
+             c.ViewSpan(cps[i].begin, cps[j - 1].end),
+             {{"match", std::string(c.view.text().substr(
+                            cps[i].begin, cps[j - 1].end - cps[i].begin))}});
+      return;
+    }
+    for (size_t k = i; k < j; ++k) {
+      if (cps[k].cp == '!' && ++bangs == 4) {
+        c.emit("content/excessive-punctuation", "body",
+               c.ViewSpan(cps[k].begin, cps[k].end), {{"match", "!"}});
+        return;
+      }
+    }
+    i = j - 1;
+  }
+}
+
+void CheckEmoji(const ContentContext& c, const std::vector<Cp>& cps) {
+  size_t count = 0;
+  size_t fourth = 0;
+  for (size_t i = 0; i < cps.size(); ++i) {
+    if (!IsEmoji(cps[i].cp)) continue;
+    // A ZWJ sequence (👨‍👩‍👧) is one emoji: skip members joined to the last.
+    const bool joined = i >= 1 && cps[i - 1].cp == kZeroWidthJoiner;
+    if (joined) continue;
+    if (++count == 4) fourth = i;
+  }
+  if (count >= 4) {
+    c.emit("content/emoji-density", "body",
+           c.ViewSpan(cps[fourth].begin, cps[fourth].end),
+           {{"count", std::to_string(count)}});
+  }
+}
+
+void CheckInvisible(const ContentContext& c) {
+  // On the body itself: blanking URLs must not hide a zero-width space.
+  const std::vector<Cp> cps = Decode(c.body);
+  size_t count = 0;
+  std::optional<size_t> first;
+  for (size_t i = 0; i < cps.size(); ++i) {
+    const char32_t ch = cps[i].cp;
+    bool invisible = std::binary_search(kInvisibleCodePoints.begin(),
+                                        kInvisibleCodePoints.end(), ch);
+    if (ch == kZeroWidthJoiner) {
+      // Joins emoji (👩‍💻) or follows a presentation selector: legitimate.
+      const bool near_emoji =
+          (i > 0 && (IsEmoji(cps[i - 1].cp) || cps[i - 1].cp == 0xFE0F)) ||
+          (i + 1 < cps.size() && IsEmoji(cps[i + 1].cp));
+      invisible = !near_emoji;
+    }
+    if (!invisible) continue;
+    ++count;
+    if (!first) first = i;
+  }
+  if (first) {
+    c.emit("content/invisible-characters", "body",
+           c.BodySpan(cps[*first].begin, cps[*first].end),
+           {{"code_point", Hex(cps[*first].cp)}, {"count", std::to_string(count)}});
+  }
+}
+
+bool Styled(char32_t cp) {
+  for (const CodePointRange& r : kStyledRanges) {
+    if (cp >= r.first && cp <= r.last) return true;
+  }
+  return false;
+}
+
+// Mixed scripts inside one word: ICU's spoof checker at the "highly
+// restrictive" level (UTS #39) decides, restricted to the confusable
+// scripts of the data file mixed with Latin, as the rule table asks.
+class MixedScript {
+ public:
+  MixedScript() {
+    UErrorCode status = U_ZERO_ERROR;
+    checker_ = uspoof_open(&status);
+    if (U_SUCCESS(status)) {
+      uspoof_setChecks(checker_, USPOOF_RESTRICTION_LEVEL, &status);
+      uspoof_setRestrictionLevel(checker_, USPOOF_HIGHLY_RESTRICTIVE);
+    }
+    if (U_FAILURE(status)) {
+      uspoof_close(checker_);
+      checker_ = nullptr;
+    }
+    for (std::string_view name : kConfusableScripts) {
+      const int32_t code =
+          u_getPropertyValueEnum(UCHAR_SCRIPT, std::string(name).c_str());
+      if (code != UCHAR_INVALID_CODE) scripts_.push_back(static_cast<UScriptCode>(code));
+    }
+  }
+  ~MixedScript() { uspoof_close(checker_); }
+
+  bool Suspicious(std::string_view word, const std::vector<Cp>& cps, size_t b,
+                  size_t e) const {
+    bool latin = false, other = false;
+    for (size_t i = b; i < e; ++i) {
+      UErrorCode status = U_ZERO_ERROR;
+      const UScriptCode s = uscript_getScript(static_cast<UChar32>(cps[i].cp), &status);
+      if (s == USCRIPT_LATIN) latin = true;
+      if (std::find(scripts_.begin(), scripts_.end(), s) != scripts_.end()) other = true;
+    }
+    if (!latin || !other) return false;
+    if (checker_ == nullptr) return true;
+    UErrorCode status = U_ZERO_ERROR;
+    // uspoof_checkUTF8 is const on a configured checker: safe across threads.
+    const int32_t result = uspoof_checkUTF8(
+        checker_, word.data(), static_cast<int32_t>(word.size()), nullptr, &status);
+    return U_FAILURE(status) || (result & USPOOF_RESTRICTION_LEVEL) != 0;
+  }
+
+ private:
+  USpoofChecker* checker_ = nullptr;
+  std::vector<UScriptCode> scripts_;
+};
+
+void CheckLookalike(const ContentContext& c, const std::vector<Cp>& cps,
+                    const std::vector<std::pair<size_t, size_t>>& words) {
+  static const MixedScript* const mixed = new MixedScript();  // immutable
+  const std::string_view text = c.view.text();
+  for (auto [b, e] : words) {
+    bool ascii = true, styled = false;
+    for (size_t i = b; i < e; ++i) {
+      if (cps[i].cp >= 0x80) ascii = false;
+      if (Styled(cps[i].cp)) styled = true;
+    }
+    if (ascii) continue;
+    const std::string_view w = text.substr(cps[b].begin, cps[e - 1].end - cps[b].begin);
+    std::string reason;
+    if (styled) {
+      reason = "styled letters (fullwidth, mathematical or enclosed)";
+    } else if (mixed->Suspicious(w, cps, b, e)) {
+      reason = "letters of another script mixed with Latin in one word";
+    } else {
+      continue;
+    }
+    c.emit("content/lookalike-characters", "body",
+           c.ViewSpan(cps[b].begin, cps[e - 1].end),
+           {{"match", std::string(w)}, {"reason", reason}});
+    return;
+  }
+}
+
+// The lexicon word a spelled-out or leet token stands for, or "".
+std::string_view LexiconWordIn(std::string_view letters, bool whole) {
+  for (std::string_view w : kObfuscationWords) {
+    if (whole ? letters == w : letters.find(w) != std::string_view::npos) return w;
+  }
+  return {};
+}
+
+void CheckObfuscation(const ContentContext& c) {
+  constexpr std::string_view kRule = "content/obfuscated-words";
+  const std::string_view text = c.view.text();
+  auto is_sep = [](char ch) {
+    return kObfuscationSeparators.find(ch) != std::string_view::npos;
+  };
+  auto is_letter = [](char ch) {
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+  };
+  auto lower = [](char ch) {
+    return static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+  };
+  // (a) Four or more single letters with single separators: "F R E E".
+  const size_t n = text.size();
+  auto alnum = [&](size_t k) {
+    const char ch = text[k];
+    return is_letter(ch) || (ch >= '0' && ch <= '9');
+  };
+  auto single = [&](size_t k) {
+    return k < n && is_letter(text[k]) && (k == 0 || !alnum(k - 1)) &&
+           (k + 1 >= n || !alnum(k + 1));
+  };
+  for (size_t i = 0; i < n; ++i) {
+    if (!single(i)) continue;
+    std::string letters(1, lower(text[i]));
+    size_t j = i;
+    while (j + 2 < n && is_sep(text[j + 1]) && single(j + 2)) {
+      letters.push_back(lower(text[j + 2]));
+      j += 2;
+    }
+    if (letters.size() >= 4) {
+      if (std::string_view w = LexiconWordIn(letters, false); !w.empty()) {
+        c.emit(kRule, "body", c.ViewSpan(i, j + 1),
+               {{"match", std::string(text.substr(i, j + 1 - i))}, {"word", std::string(w)}});
+        return;
+      }
+    }
+    i = j;
+  }
+  // (b) A token mixing letters with leet digits and symbols: "fr3e", "b0nus".
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t')) ++i;
+    size_t j = i;
+    while (j < text.size() && text[j] != ' ' && text[j] != '\n' && text[j] != '\t') ++j;
+    std::string_view token = text.substr(i, j - i);
+    size_t tb = i;
+    // Sentence punctuation around a token is not part of it; "!" and "|"
+    // at the ends are ignored too (reference §3.22).
+    while (!token.empty() && std::string_view("!|.,;:?\"'()").find(token.back()) != std::string_view::npos) {
+      token.remove_suffix(1);
+    }
+    while (!token.empty() && std::string_view("!|\"'(").find(token.front()) != std::string_view::npos) {
+      token.remove_prefix(1);
+      ++tb;
+    }
+    std::string mapped;
+    bool has_letter = false, has_leet = false, ok = !token.empty();
+    for (char ch : token) {
+      if (is_letter(ch)) {
+        has_letter = true;
+        mapped.push_back(lower(ch));
+        continue;
+      }
+      const auto leet = std::find_if(kLeet.begin(), kLeet.end(), [&](const LeetEntry& e) {
+        return e.from.size() == 1 && e.from[0] == ch;
+      });
+      if (leet == kLeet.end()) {
+        ok = false;
+        break;
+      }
+      has_leet = true;
+      mapped.append(leet->to);
+    }
+    if (ok && has_letter && has_leet) {
+      if (std::string_view w = LexiconWordIn(mapped, true); !w.empty()) {
+        c.emit(kRule, "body", c.ViewSpan(tb, tb + token.size()),
+               {{"match", std::string(token)}, {"word", std::string(w)}});
+        return;
+      }
+    }
+    i = j;
+  }
+}
+
+}  // namespace
+
+void CheckTextRules(const ContentContext& c) {
+  const std::vector<Cp> cps = Decode(c.view.text());
+  const auto words = Words(cps);
+  CheckAllCaps(c, cps, words);
+  CheckPunctuation(c, cps);
+  CheckEmoji(c, cps);
+  CheckInvisible(c);
+  CheckLookalike(c, cps, words);
+  CheckObfuscation(c);
+  if (c.segments.segment_count > 3) {
+    c.emit("content/many-segments", "body", std::nullopt,
+           {{"segments", std::to_string(c.segments.segment_count)},
+            {"encoding", std::string(EncodingName(c.segments.encoding))}});
+  }
+}
+
+}  // namespace smslint::internal

@@ -1,0 +1,92 @@
+// Link rules (shared/reference/content_rules.md §3.8–3.13): public
+// shorteners, IP-address hosts, http://, deceptive hosts, many links, a
+// message that is little more than a link. URLs come from FindUrls
+// (content/urls.h); host lists and host checks are data.
+#include <string>
+
+#include "content/content_checks.h"
+#include "content/lexicon.h"
+#include "internal/utf8.h"
+
+#include <unicode/uchar.h>
+
+namespace smslint::internal {
+namespace {
+
+// The first deceptive-url host check (data/content/lexicons/urls.toml) that
+// the host fails; its role names the reason.
+std::string_view DeceptiveReason(const ContentContext& c, const UrlMatch& u) {
+  constexpr std::string_view kRule = "content/deceptive-url";
+  if (u.has_userinfo) return "a user name before the host";
+  for (const LexiconPattern& p : kLexiconPatterns) {
+    if (p.rule != kRule || p.scan) continue;
+    if (c.phrases.Check(kRule, p.role, u.host)) return p.role;
+  }
+  return {};
+}
+
+// Words left in the view (URLs and e-mails blanked): runs of letters or
+// digits.
+size_t CountWords(std::string_view text) {
+  size_t words = 0;
+  bool in_word = false;
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const auto* end = p + text.size();
+  while (p < end) {
+    const Decoded d = DecodeUtf8(p, end);
+    p += d.len;
+    const bool word_char = u_isalnum(static_cast<UChar32>(d.cp));
+    if (word_char && !in_word) ++words;
+    in_word = word_char;
+  }
+  return words;
+}
+
+}  // namespace
+
+void CheckUrlRules(const ContentContext& c) {
+  const std::vector<UrlMatch>& urls = c.urls.urls;
+  if (urls.empty()) return;
+  bool shortener = false, ip = false, insecure = false, deceptive = false;
+  for (const UrlMatch& u : urls) {
+    const Span span = c.BodySpan(u.begin, u.end);
+    const bool owned = !c.owned_domains.Match(u.host).empty();
+    if (!shortener && !owned && !u.ipv4 && !u.ipv6) {
+      std::string_view entry = PublicShorteners().Match(u.host);
+      if (entry.empty()) entry = c.extra_shorteners.Match(u.host);
+      if (!entry.empty()) {
+        shortener = true;
+        c.emit("content/public-url-shortener", "body", span,
+               {{"host", u.host}, {"entry", std::string(entry)}});
+      }
+    }
+    if (!ip && (u.ipv4 || u.ipv6)) {
+      ip = true;
+      c.emit("content/ip-address-url", "body", span, {{"host", u.host}});
+    }
+    if (!insecure && u.scheme == "http") {
+      insecure = true;
+      c.emit("content/insecure-url", "body", span,
+             {{"url", std::string(c.body.substr(u.begin, u.end - u.begin))}});
+    }
+    if (!deceptive && !owned && !u.ipv4 && !u.ipv6) {
+      const std::string_view reason = DeceptiveReason(c, u);
+      if (!reason.empty()) {
+        deceptive = true;
+        c.emit("content/deceptive-url", "body", span,
+               {{"host", u.host}, {"reason", std::string(reason)}});
+      }
+    }
+  }
+  if (urls.size() >= 3) {
+    c.emit("content/many-urls", "body", c.BodySpan(urls[2].begin, urls[2].end),
+           {{"count", std::to_string(urls.size())}});
+  }
+  const size_t words = CountWords(c.view.text());
+  if (words <= 3) {
+    c.emit("content/link-only-message", "body",
+           c.BodySpan(urls[0].begin, urls[0].end), {{"words", std::to_string(words)}});
+  }
+}
+
+}  // namespace smslint::internal

@@ -1,0 +1,208 @@
+// The content-risk engine: spans, gates, the score and its bands, and the
+// options that change them. The per-rule table examples are in
+// content_examples_test.cc; these check what the examples cannot.
+#include <string>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "smslint/linter.h"
+
+namespace smslint {
+namespace {
+
+const Diagnostic* Find(const Report& r, std::string_view id) {
+  for (const Diagnostic& d : r.diagnostics) {
+    if (d.rule_id == id) return &d;
+  }
+  return nullptr;
+}
+
+Message Body(std::string body, MessageKind kind = MessageKind::kUnspecified,
+             bool first = false) {
+  Message m;
+  m.body = std::move(body);
+  m.kind = kind;
+  m.first_message = first;
+  return m;
+}
+
+TEST(ContentTest, ShortenerSpanCoversTheTrimmedUrlOnly) {
+  const Linter linter;
+  const std::string body = "See it (is.gd/Qx1).";
+  const Report r = linter.Lint(Body(body));
+  const Diagnostic* d = Find(r, "content/public-url-shortener");
+  ASSERT_NE(d, nullptr);
+  ASSERT_TRUE(d->span);
+  EXPECT_EQ(body.substr(d->span->byte_begin, d->span->byte_end - d->span->byte_begin),
+            "is.gd/Qx1");
+  EXPECT_EQ(d->Arg("host"), "is.gd");
+  EXPECT_EQ(d->Arg("entry"), "is.gd");
+  EXPECT_EQ(d->twilio_code, 30007);
+  EXPECT_EQ(d->weight, 5.0);
+}
+
+TEST(ContentTest, ScoreSumsWeightsAndPicksTheBand) {
+  const Linter linter;
+  // Shortener (5.0) + money symbols (1.5) + excessive punctuation (1.0).
+  const Report r = linter.Lint(Body("$$$ back at https://bit.ly/x!!!"));
+  EXPECT_NE(Find(r, "content/public-url-shortener"), nullptr);
+  EXPECT_NE(Find(r, "content/money-symbols"), nullptr);
+  EXPECT_NE(Find(r, "content/excessive-punctuation"), nullptr);
+  double sum = 0;
+  for (const RiskContribution& c : r.risk.contributions) sum += c.weight;
+  EXPECT_DOUBLE_EQ(r.risk.score, sum);
+  EXPECT_GE(r.risk.score, 7.5);
+  EXPECT_EQ(r.risk.band, RiskBand::kHigh);
+
+  const Report clean = linter.Lint(Body("Your table for 2 is ready. See you soon."));
+  EXPECT_EQ(clean.risk.score, 0.0);
+  EXPECT_EQ(clean.risk.band, RiskBand::kLow);
+  EXPECT_TRUE(clean.risk.contributions.empty());
+}
+
+TEST(ContentTest, ElevatedBandBetweenThresholds) {
+  const Linter linter;
+  // Prize language (2.5) + promo words (0.5) = 3.0: elevated.
+  const Report r = linter.Lint(Body("Claim your bonus today. Order now."));
+  EXPECT_NE(Find(r, "content/prize-claim-language"), nullptr);
+  EXPECT_NE(Find(r, "content/promo-trigger-words"), nullptr);
+  EXPECT_DOUBLE_EQ(r.risk.score, 3.0);
+  EXPECT_EQ(r.risk.band, RiskBand::kElevated);
+}
+
+TEST(ContentTest, WeightsThresholdsAndDisablingAreOptions) {
+  Options o;
+  o.weights = {{"content/prize-claim-language", 0.25}};
+  o.elevated_threshold = 0.5;
+  o.high_threshold = 0.7;
+  o.disabled_rules = {"content/promo-trigger-words"};
+  const Linter linter(o);
+  ASSERT_TRUE(linter.ok()) << linter.error();
+  const Report r = linter.Lint(Body("Claim your bonus today. Order now."));
+  EXPECT_EQ(Find(r, "content/promo-trigger-words"), nullptr);
+  EXPECT_DOUBLE_EQ(r.risk.score, 0.25);
+  EXPECT_EQ(r.risk.band, RiskBand::kLow);
+
+  Options bad;
+  bad.weights = {{"content/nope", 1}};
+  EXPECT_FALSE(Linter(bad).ok());
+  Options inverted;
+  inverted.elevated_threshold = 6;
+  EXPECT_FALSE(Linter(inverted).ok());
+}
+
+TEST(ContentTest, AllCapsIsGraded) {
+  const Linter linter;
+  const Report high = linter.Lint(Body("HUGE SALE THIS WEEKEND ONLY AT MAPLE"));
+  const Diagnostic* d = Find(high, "content/all-caps");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->weight, 2.5);
+  const Report mid = linter.Lint(Body("HUGE SALE THIS WEEKEND only at the Maple store"));
+  d = Find(mid, "content/all-caps");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->weight, 1.5);
+}
+
+TEST(ContentTest, OwnedDomainsAndExtraShorteners) {
+  Options o;
+  o.extra_shorteners = {"acme.link"};
+  const Linter linter(o);
+  EXPECT_NE(Find(linter.Lint(Body("Deal: https://go.acme.link/x")),
+                 "content/public-url-shortener"),
+            nullptr);
+  Message m = Body("Deal: https://go.acme.link/x");
+  m.owned_domains = {"acme.link"};
+  EXPECT_EQ(Find(linter.Lint(m), "content/public-url-shortener"), nullptr);
+  Options owned;
+  owned.owned_domains = {"bit.ly"};
+  EXPECT_EQ(Find(Linter(owned).Lint(Body("Deal: bit.ly/x")), "content/public-url-shortener"),
+            nullptr);
+}
+
+TEST(ContentTest, MissingOptOutIsAnErrorOnFirstMessages) {
+  const Linter linter;
+  const Report first = linter.Lint(Body("Maple & Co: 20% off candles", MessageKind::kMarketing, true));
+  const Diagnostic* d = Find(first, "content/missing-opt-out");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->severity, Severity::kError);
+  const Report later = linter.Lint(Body("Maple & Co: 20% off candles", MessageKind::kMarketing));
+  d = Find(later, "content/missing-opt-out");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->severity, Severity::kWarning);
+  Options o;
+  o.severity_overrides = {{"content/missing-opt-out", Severity::kInfo}};
+  d = Find(Linter(o).Lint(Body("Maple & Co: 20% off candles", MessageKind::kMarketing, true)),
+           "content/missing-opt-out");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->severity, Severity::kInfo);
+}
+
+TEST(ContentTest, BrandOptionDecidesSenderId) {
+  Options o;
+  o.brand = "Maple & Co";
+  const Linter linter(o);
+  EXPECT_EQ(Find(linter.Lint(Body("maple & co: welcome! Reply STOP to end",
+                                  MessageKind::kInformational, true)),
+                 "content/missing-sender-id"),
+            nullptr);
+  EXPECT_NE(Find(linter.Lint(Body("Acme: welcome! Reply STOP to end",
+                                  MessageKind::kInformational, true)),
+                 "content/missing-sender-id"),
+            nullptr);
+}
+
+TEST(ContentTest, ReservedKeywordConflictNamesKeywordAndPurpose) {
+  const Linter linter;
+  const std::string body = "Reply CANCEL to cancel your reservation";
+  const Report r = linter.Lint(Body(body));
+  const Diagnostic* d = Find(r, "content/reserved-keyword-conflict");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->Arg("keyword"), "CANCEL");
+  EXPECT_EQ(d->Arg("purpose"), "cancel your reservation");
+  ASSERT_TRUE(d->span);
+  EXPECT_EQ(d->span->byte_begin, 6u);
+  EXPECT_EQ(d->span->byte_end, 12u);
+}
+
+TEST(ContentTest, DecomposedAccentsMatchAndSpansMapBack) {
+  const Linter linter;
+  // "Félicitations" with e + U+0301 (NFD): the lexicon is NFC.
+  const std::string body = "Fe\xCC\x81licitations! Vous avez gagne\xCC\x81 un prix";
+  const Report r = linter.Lint(Body(body));
+  const Diagnostic* d = Find(r, "content/prize-claim-language");
+  ASSERT_NE(d, nullptr);
+  ASSERT_TRUE(d->span);
+  EXPECT_EQ(d->span->byte_begin, 0u);
+  EXPECT_EQ(body.substr(d->span->byte_begin, d->span->byte_end - d->span->byte_begin),
+            "Fe\xCC\x81licitations");
+}
+
+TEST(ContentTest, InvisibleCharacterSpanAndCount) {
+  const Linter linter;
+  const std::string body = "fr\xE2\x80\x8B" "ee gi\xE2\x80\x8B" "ft";
+  const Diagnostic* d = Find(linter.Lint(Body(body)), "content/invisible-characters");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->Arg("code_point"), "U+200B");
+  EXPECT_EQ(d->Arg("count"), "2");
+  EXPECT_EQ(d->span->byte_begin, 2u);
+  EXPECT_EQ(d->span->utf16_begin, 2u);
+  EXPECT_EQ(d->span->utf16_end, 3u);
+}
+
+TEST(ContentTest, LexicalRulesIgnoreTextInsideUrls) {
+  const Linter linter;
+  const Report r = linter.Lint(Body("Menu at https://acme.example/free-casino-beer today"));
+  EXPECT_EQ(Find(r, "content/promo-trigger-words"), nullptr);
+  EXPECT_EQ(Find(r, "content/gambling"), nullptr);
+  EXPECT_EQ(Find(r, "content/shaft-alcohol"), nullptr);
+}
+
+TEST(ContentTest, NeverCrashesOnInvalidUtf8) {
+  const Linter linter;
+  const Report r = linter.Lint(Body(std::string("FREE \xFF\xFE cash http://\xC3 bit.ly/\x80", 32)));
+  EXPECT_NE(Find(r, "body/invalid-utf8"), nullptr);
+}
+
+}  // namespace
+}  // namespace smslint

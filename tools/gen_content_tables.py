@@ -110,8 +110,9 @@ def gen_lexicons(data_dir):
             flags = "" if p.get("case_sensitive", False) else "(?i)"
             unless = [expand(u, macros, where) for u in p.get("unless", [])]
             unless_re = (flags + "|".join("(?:" + u + ")" for u in unless)) if unless else ""
+            wrapped = p.get("word", True) and scan
             patterns.append((p["rule"], p.get("role", "hit"), flags + body,
-                             unless_re, scan, name))
+                             unless_re, scan, wrapped, name))
         if "leet" in doc:
             leet = sorted(doc["leet"].items())
             words = sorted(doc["words"])
@@ -129,13 +130,14 @@ def gen_lexicons(data_dir):
         out.append("    {%s, %s}," % (raw(name, name), raw(version, name)))
     out.append("}};")
     out.append("")
-    out.append("// {rule, role, regex, unless, scan, file}")
+    out.append("// {rule, role, regex, unless, scan, wrapped, file}")
     out.append("inline constexpr std::array<LexiconPattern, %d> kLexiconPatterns = {{"
                % len(patterns))
-    for rule, role, body, unless, scan, name in patterns:
-        out.append("    {%s, %s,\n     %s,\n     %s, %s, %s}," % (
+    for rule, role, body, unless, scan, wrapped, name in patterns:
+        out.append("    {%s, %s,\n     %s,\n     %s, %s, %s, %s}," % (
             raw(rule, rule), raw(role, rule), raw(body, rule),
-            raw(unless, rule), "true" if scan else "false", raw(name, rule)))
+            raw(unless, rule), "true" if scan else "false",
+            "true" if wrapped else "false", raw(name, rule)))
     out.append("}};")
     out.append("")
     out.append("inline constexpr std::array<LeetEntry, %d> kLeet = {{" % len(leet))

@@ -40,6 +40,16 @@ struct ContentContext {
   bool Occurs(int pattern) const {
     return std::binary_search(hits.begin(), hits.end(), pattern);
   }
+  // Some pattern of (rule, role) occurs (for patterns with `unless`, an
+  // occurrence outside them).
+  bool AnyOccurs(std::string_view rule, std::string_view role) const {
+    for (int i : phrases.Patterns(rule, role)) {
+      if (Occurs(i) && (!phrases.HasUnless(i) || phrases.FindFirst(i, view.text()))) {
+        return true;
+      }
+    }
+    return false;
+  }
   // A body span from view offsets.
   Span ViewSpan(size_t begin, size_t end) const {
     return BodySpan(view.ToBody(begin), view.ToBody(end));

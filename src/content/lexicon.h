@@ -21,6 +21,10 @@ struct LexiconPattern {
   std::string_view regex;   // RE2, flags and whole-word wrapping applied
   std::string_view unless;  // RE2; an occurrence inside its match is void
   bool scan;                // run over the body (else: a check on a capture)
+  // Wrapped in the whole-word boundaries (?:^|[^\pL\pN_])(...)(?:[^\pL\pN_]|$):
+  // the phrase is the match less one boundary character on each side that
+  // is not the text's start or end.
+  bool wrapped;
   std::string_view file;
 };
 

@@ -32,10 +32,8 @@ std::optional<PhraseMatch> FirstOccurrence(const ContentContext& c,
   std::optional<PhraseMatch> first;
   for (int i : c.phrases.Patterns(rule, role)) {
     if (!c.Occurs(i)) continue;
-    const std::vector<PhraseMatch> all = c.phrases.FindAll(i, c.view.text());
-    if (!all.empty() && (!first || all.front().begin < first->begin)) {
-      first = all.front();
-    }
+    const std::optional<PhraseMatch> m = c.phrases.FindFirst(i, c.view.text());
+    if (m && (!first || m->begin < first->begin)) first = m;
   }
   return first;
 }

@@ -66,9 +66,37 @@ bool IsStandardKeyword(const ContentContext& c, std::string_view kw) {
   return c.phrases.Check(kNonStandard, "std-keyword", kw);
 }
 
+// Where each occurrence of (rule, role) starts: the DFA alone, no captures.
+std::vector<size_t> AllSpans(const ContentContext& c, std::string_view rule,
+                             std::string_view role) {
+  std::vector<size_t> out;
+  for (int i : c.phrases.Patterns(rule, role)) {
+    if (!c.Occurs(i)) continue;
+    for (size_t start : c.phrases.MatchStarts(i, c.view.text())) out.push_back(start);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+bool SameStarts(const ContentContext&, const std::vector<size_t>& offers,
+                const std::vector<size_t>& optouts) {
+  return std::all_of(offers.begin(), offers.end(), [&](size_t s) {
+    return std::binary_search(optouts.begin(), optouts.end(), s);
+  });
+}
+
 }  // namespace
 
 void CheckOptOutRules(const ContentContext& c) {
+  // The common case first, from the scan alone: an instruction and no
+  // reserved keyword offered for anything but opting out (every
+  // reserved-offer occurrence is also a reserved-optout one, position for
+  // position). Only otherwise are keywords and purposes captured.
+  if (c.AnyOccurs(kMissingOptOut, "instruction") &&
+      SameStarts(c, AllSpans(c, kConflict, "reserved-offer"),
+                 AllSpans(c, kConflict, "reserved-optout"))) {
+    return;
+  }
   // A reserved keyword offered for something that is not opting out makes
   // recipients opt out by accident (21610 on every later send).
   std::vector<const char*> conflict_keywords;
@@ -150,7 +178,7 @@ void CheckDisclosureRules(const ContentContext& c) {
   };
   for (const Absence& a : rules) {
     if (!a.applies) continue;
-    if (!FirstOccurrence(c, a.rule, "hit")) c.emit(a.rule, "body", std::nullopt, {});
+    if (!c.AnyOccurs(a.rule, "hit")) c.emit(a.rule, "body", std::nullopt, {});
   }
 }
 
@@ -173,12 +201,10 @@ void CheckSenderId(const ContentContext& c) {
     }
     return;
   }
-  for (const PhraseMatch& m : AllOf(c, kRule, "label")) {
-    if (!c.phrases.Check(kRule, "generic-label", m.name)) return;
-  }
-  if (FirstOccurrence(c, kRule, "identified") || FirstOccurrence(c, kRule, "signature")) {
-    return;
-  }
+  // Both label patterns are anchored at the start of the body: the scan
+  // alone tells whether it starts with a label that is not a generic word.
+  if (c.AnyOccurs(kRule, "label") && !c.AnyOccurs(kRule, "generic-label")) return;
+  if (c.AnyOccurs(kRule, "identified") || c.AnyOccurs(kRule, "signature")) return;
   c.emit(kRule, "body", std::nullopt, {});
 }
 

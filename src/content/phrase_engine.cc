@@ -4,6 +4,8 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <functional>
+#include <unordered_map>
 
 #include "content/lexicon.h"
 
@@ -14,6 +16,17 @@ struct PhraseEngine::Compiled {
   std::vector<std::unique_ptr<re2::RE2>> unless;  // per pattern, or null
   std::vector<int> set_to_pattern;                // Set index -> pattern
   std::unique_ptr<re2::RE2::Set> set;
+  // (rule, role) -> pattern indexes, so the engines look up without
+  // scanning the table.
+  struct KeyHash {
+    size_t operator()(const std::pair<std::string_view, std::string_view>& k) const {
+      return std::hash<std::string_view>()(k.first) * 31 +
+             std::hash<std::string_view>()(k.second);
+    }
+  };
+  std::unordered_map<std::pair<std::string_view, std::string_view>, std::vector<int>,
+                     KeyHash>
+      by_role;
 };
 
 namespace {
@@ -51,6 +64,7 @@ PhraseEngine::PhraseEngine() : c_(std::make_unique<Compiled>()) {
       }
     }
     c_->unless.push_back(std::move(unless));
+    c_->by_role[{p.rule, p.role}].push_back(static_cast<int>(i));
     if (p.scan) {
       std::string err;
       if (c_->set->Add(p.regex, &err) < 0 && error_.empty()) {
@@ -87,11 +101,57 @@ std::vector<int> PhraseEngine::Scan(std::string_view text) const {
 std::vector<PhraseMatch> PhraseEngine::FindAll(int index,
                                                std::string_view text) const {
   std::vector<PhraseMatch> out;
+  Find(index, text, false, &out);
+  return out;
+}
+
+std::optional<PhraseMatch> PhraseEngine::FindFirst(int index,
+                                                   std::string_view text) const {
+  std::vector<PhraseMatch> out;
+  Find(index, text, true, &out);
+  if (out.empty()) return std::nullopt;
+  return out.front();
+}
+
+std::vector<size_t> PhraseEngine::MatchStarts(int index,
+                                              std::string_view text) const {
+  std::vector<size_t> out;
   const re2::RE2& re = *c_->regex[index];
-  if (!re.ok()) return out;
-  const int ngroups = re.NumberOfCapturingGroups();
-  std::vector<re2::StringPiece> groups(ngroups + 1);
+  re2::StringPiece m;
+  size_t pos = 0;
+  while (pos <= text.size() &&
+         re.Match(text, pos, text.size(), re2::RE2::UNANCHORED, &m, 1)) {
+    const size_t b = m.data() - text.data();
+    out.push_back(b);
+    pos = b + 1;
+  }
+  return out;
+}
+
+bool PhraseEngine::HasUnless(int index) const {
+  return c_->unless[index] != nullptr;
+}
+
+namespace {
+
+// Length of the UTF-8 sequence starting with byte b (1 for a stray byte).
+size_t SeqLen(unsigned char b) {
+  return b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+}
+
+}  // namespace
+
+void PhraseEngine::Find(int index, std::string_view text, bool first_only,
+                        std::vector<PhraseMatch>* out) const {
+  const re2::RE2& re = *c_->regex[index];
+  if (!re.ok()) return;
   const auto& names = re.NamedCapturingGroups();
+  // Captures cost RE2 a second, slower pass (BitState or NFA over a large
+  // Unicode program); without named groups the whole-word phrase is the
+  // match less its boundary characters, which the DFA alone finds.
+  const bool wrapped = kLexiconPatterns[index].wrapped && names.empty();
+  const int ngroups = wrapped ? 0 : re.NumberOfCapturingGroups();
+  std::vector<re2::StringPiece> groups(ngroups + 1);
   auto group_of = [&](const char* name) -> int {
     auto it = names.find(name);
     return it == names.end() ? -1 : it->second;
@@ -119,49 +179,61 @@ std::vector<PhraseMatch> PhraseEngine::FindAll(int index,
          re.Match(text, pos, text.size(), re2::RE2::UNANCHORED, groups.data(),
                   ngroups + 1)) {
     const re2::StringPiece whole = groups[0];
-    const re2::StringPiece phrase =
-        ngroups >= 1 && groups[1].data() != nullptr ? groups[1] : whole;
+    const size_t whole_begin = whole.data() - text.data();
+    const size_t whole_end = whole_begin + whole.size();
     PhraseMatch m;
-    m.begin = phrase.data() - text.data();
-    m.end = m.begin + phrase.size();
-    m.kw = view(kw);
-    m.purpose = view(purpose);
-    m.name = view(name);
-    if (m.name.empty()) m.name = view(name2);
+    if (wrapped) {
+      m.begin = whole_begin;
+      m.end = whole_end;
+      if (m.begin > 0 && m.begin < m.end) {
+        m.begin += SeqLen(static_cast<unsigned char>(text[m.begin]));
+      }
+      if (m.end < text.size()) {
+        // Back to the start of the last code point.
+        size_t last = m.end - 1;
+        while (last > m.begin && (static_cast<unsigned char>(text[last]) & 0xC0) == 0x80) {
+          --last;
+        }
+        m.end = std::max(m.begin, last);
+      }
+    } else {
+      const re2::StringPiece phrase =
+          ngroups >= 1 && groups[1].data() != nullptr ? groups[1] : whole;
+      m.begin = phrase.data() - text.data();
+      m.end = m.begin + phrase.size();
+      m.kw = view(kw);
+      m.purpose = view(purpose);
+      m.name = view(name);
+      if (m.name.empty()) m.name = view(name2);
+    }
     const bool voided = std::any_of(voids.begin(), voids.end(), [&](auto v) {
       return v.first <= m.begin && m.end <= v.second;
     });
-    if (!voided) out.push_back(m);
+    if (!voided) {
+      out->push_back(m);
+      if (first_only) return;
+    }
     // Continue after the phrase, not after the boundary character the
     // pattern consumed, so "STOP STOP" finds both.
-    const size_t whole_begin = whole.data() - text.data();
     pos = std::max(m.end, whole_begin + 1);
     if (m.end == m.begin) pos = std::max(pos, m.end + 1);
   }
-  return out;
 }
 
 bool PhraseEngine::Check(std::string_view rule, std::string_view role,
                          std::string_view piece) const {
-  for (size_t i = 0; i < kLexiconPatterns.size(); ++i) {
-    const LexiconPattern& p = kLexiconPatterns[i];
-    if (p.scan || p.rule != rule || p.role != role) continue;
-    if (c_->regex[i]->ok() && re2::RE2::PartialMatch(piece, *c_->regex[i])) {
-      return true;
-    }
+  for (int i : Patterns(rule, role)) {
+    if (kLexiconPatterns[i].scan || !c_->regex[i]->ok()) continue;
+    if (re2::RE2::PartialMatch(piece, *c_->regex[i])) return true;
   }
   return false;
 }
 
-std::vector<int> PhraseEngine::Patterns(std::string_view rule,
-                                        std::string_view role) const {
-  std::vector<int> out;
-  for (size_t i = 0; i < kLexiconPatterns.size(); ++i) {
-    if (kLexiconPatterns[i].rule == rule && kLexiconPatterns[i].role == role) {
-      out.push_back(static_cast<int>(i));
-    }
-  }
-  return out;
+const std::vector<int>& PhraseEngine::Patterns(std::string_view rule,
+                                               std::string_view role) const {
+  static const std::vector<int> kNone;
+  const auto it = c_->by_role.find({rule, role});
+  return it == c_->by_role.end() ? kNone : it->second;
 }
 
 }  // namespace smslint::internal

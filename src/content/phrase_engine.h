@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -43,6 +44,14 @@ class PhraseEngine {
   // Every occurrence of pattern `index` in `text` that no `unless` pattern
   // covers, left to right, non-overlapping.
   std::vector<PhraseMatch> FindAll(int index, std::string_view text) const;
+  // Where each match of pattern `index` starts (the whole match, with its
+  // boundary character), unless-covered ones included: one DFA pass per
+  // match, no captures.
+  std::vector<size_t> MatchStarts(int index, std::string_view text) const;
+  bool HasUnless(int index) const;
+
+  // Only the first of them (cheaper: stops there).
+  std::optional<PhraseMatch> FindFirst(int index, std::string_view text) const;
 
   // True when some check pattern (scan = false) of (rule, role) matches
   // `piece` (RE2 partial match: the data anchors what it needs).
@@ -50,10 +59,13 @@ class PhraseEngine {
              std::string_view piece) const;
 
   // The indexes of the patterns of (rule, role), ascending.
-  std::vector<int> Patterns(std::string_view rule, std::string_view role) const;
+  const std::vector<int>& Patterns(std::string_view rule,
+                                   std::string_view role) const;
 
  private:
   struct Compiled;
+  void Find(int index, std::string_view text, bool first_only,
+            std::vector<PhraseMatch>* out) const;
   std::string error_;
   std::unique_ptr<Compiled> c_;
 };

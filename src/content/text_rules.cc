@@ -7,6 +7,7 @@
 #include <unicode/uscript.h>
 #include <unicode/uspoof.h>
 
+#include <array>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -43,6 +44,7 @@ bool IsWordChar(char32_t cp) {
 }
 
 bool IsEmoji(char32_t cp) {
+  if (cp < 0xA9) return false;  // no Extended_Pictographic below ©
   // ©, ® and ™ are Extended_Pictographic but read as text.
   if (cp == 0x00A9 || cp == 0x00AE || cp == 0x2122) return false;
   return u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_EXTENDED_PICTOGRAPHIC);
@@ -85,8 +87,12 @@ void CheckAllCaps(const ContentContext& c, const std::vector<Cp>& cps,
       if (u_isupper(ch)) ++word_upper;
     }
     if (word_letters <= 1) continue;  // "A", "I", initials
+    // Exempt keywords are written in capitals; only such words need the
+    // (regex) check.
     const std::string_view w = text.substr(cps[b].begin, cps[e - 1].end - cps[b].begin);
-    if (c.phrases.Check(kRule, "exempt-word", w)) continue;
+    if (word_upper == word_letters && c.phrases.Check(kRule, "exempt-word", w)) {
+      continue;
+    }
     letters += word_letters;
     upper += word_upper;
   }
@@ -126,6 +132,7 @@ void CheckPunctuation(const ContentContext& c, const std::vector<Cp>& cps) {
 }
 
 void CheckEmoji(const ContentContext& c, const std::vector<Cp>& cps) {
+  if (cps.size() == c.view.text().size()) return;  // all ASCII
   size_t count = 0;
   size_t fourth = 0;
   for (size_t i = 0; i < cps.size(); ++i) {
@@ -142,7 +149,15 @@ void CheckEmoji(const ContentContext& c, const std::vector<Cp>& cps) {
   }
 }
 
+bool Ascii(std::string_view s) {
+  for (char ch : s) {
+    if (static_cast<unsigned char>(ch) >= 0x80) return false;
+  }
+  return true;
+}
+
 void CheckInvisible(const ContentContext& c) {
+  if (Ascii(c.body)) return;  // every listed character is outside ASCII
   // On the body itself: blanking URLs must not hide a zero-width space.
   const std::vector<Cp> cps = Decode(c.body);
   size_t count = 0;
@@ -250,6 +265,20 @@ void CheckLookalike(const ContentContext& c, const std::vector<Cp>& cps,
   }
 }
 
+// kLeet as a table indexed by byte: 0 when the character is no leet digit.
+const std::array<char, 256>& LeetTable() {
+  static const std::array<char, 256> table = [] {
+    std::array<char, 256> t{};
+    for (const LeetEntry& e : kLeet) {
+      if (e.from.size() == 1 && e.to.size() == 1) {
+        t[static_cast<unsigned char>(e.from[0])] = e.to[0];
+      }
+    }
+    return t;
+  }();
+  return table;
+}
+
 // The lexicon word a spelled-out or leet token stands for, or "".
 std::string_view LexiconWordIn(std::string_view letters, bool whole) {
   for (std::string_view w : kObfuscationWords) {
@@ -322,15 +351,13 @@ void CheckObfuscation(const ContentContext& c) {
         mapped.push_back(lower(ch));
         continue;
       }
-      const auto leet = std::find_if(kLeet.begin(), kLeet.end(), [&](const LeetEntry& e) {
-        return e.from.size() == 1 && e.from[0] == ch;
-      });
-      if (leet == kLeet.end()) {
+      const char leet = LeetTable()[static_cast<unsigned char>(ch)];
+      if (leet == 0) {
         ok = false;
         break;
       }
       has_leet = true;
-      mapped.append(leet->to);
+      mapped.push_back(leet);
     }
     if (ok && has_letter && has_leet) {
       if (std::string_view w = LexiconWordIn(mapped, true); !w.empty()) {

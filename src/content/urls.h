@@ -7,7 +7,7 @@
 //   UrlScan s = FindUrls("Deals: HTTPS://TinyURL.com/y7abc. Reply STOP");
 //   assert(s.urls.size() == 1);
 //   assert(s.urls[0].host == "tinyurl.com");    // lower-cased, IDNA ASCII
-//   assert(s.urls[0].end == 33);                // the final "." is trimmed
+//   assert(s.urls[0].end == 32);                // the final "." is trimmed
 //   assert(PublicShorteners().Match("www.tinyurl.com") == "tinyurl.com");
 //   assert(PublicShorteners().Match("mybit.ly").empty());
 #ifndef SMSLINT_SRC_CONTENT_URLS_H_

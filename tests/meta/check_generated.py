@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Fails when a committed generated file differs from what its generator
-writes now: src/gen/*.inc (tools/gen_tables.py) and
+writes now: src/gen/*.inc (tools/gen_tables.py, tools/gen_url_tables.py,
+tools/gen_content_tables.py) and
 tests/conformance/segments.json (tools/make_conformance.py)."""
 import filecmp
 import subprocess
@@ -16,6 +17,14 @@ with tempfile.TemporaryDirectory() as tmp:
                  "mms_regions.inc"):
         if not filecmp.cmp(Path(tmp) / name, root / "src/gen" / name, shallow=False):
             stale.append("src/gen/" + name)
+    for tool, names in (("gen_url_tables.py", ("url_shorteners.inc", "tlds.inc")),
+                        ("gen_content_tables.py",
+                         ("content_rules.inc", "content_lexicons.inc"))):
+        subprocess.run([sys.executable, root / "tools" / tool, root / "data", tmp],
+                       check=True)
+        for name in names:
+            if not filecmp.cmp(Path(tmp) / name, root / "src/gen" / name, shallow=False):
+                stale.append("src/gen/" + name)
     conf = Path(tmp) / "segments.json"
     subprocess.run([sys.executable, root / "tools/make_conformance.py", conf], check=True)
     if not filecmp.cmp(conf, root / "tests/conformance/segments.json", shallow=False):

@@ -5,7 +5,8 @@
 
 namespace smslint::internal {
 
-ContentEngine::ContentEngine(const Options& options) : brand_(options.brand) {
+ContentEngine::ContentEngine(const Options& options)
+    : phrases_(PhraseEngine::Get()), brand_(options.brand) {
   for (const std::string& host : options.owned_domains) owned_domains_.Add(host);
   for (const std::string& host : options.extra_shorteners) {
     extra_shorteners_.Add(host);

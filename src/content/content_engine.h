@@ -31,7 +31,7 @@ class ContentEngine {
              const std::function<double(std::string_view)>& high_weight) const;
 
  private:
-  PhraseEngine phrases_;
+  const PhraseEngine& phrases_;
   HostSet owned_domains_;
   HostSet extra_shorteners_;
   std::string brand_;

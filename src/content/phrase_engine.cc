@@ -5,15 +5,21 @@
 
 #include <algorithm>
 #include <functional>
+#include <mutex>
 #include <unordered_map>
 
 #include "content/lexicon.h"
 
 namespace smslint::internal {
 
+struct PhraseEngine::Lazy {
+  std::once_flag once;
+  std::unique_ptr<re2::RE2> re;
+};
+
 struct PhraseEngine::Compiled {
-  std::vector<std::unique_ptr<re2::RE2>> regex;   // per pattern
-  std::vector<std::unique_ptr<re2::RE2>> unless;  // per pattern, or null
+  std::unique_ptr<Lazy[]> regex;   // per pattern
+  std::unique_ptr<Lazy[]> unless;  // per pattern (empty when it has none)
   std::vector<int> set_to_pattern;                // Set index -> pattern
   std::unique_ptr<re2::RE2::Set> set;
   // (rule, role) -> pattern indexes, so the engines look up without
@@ -42,43 +48,70 @@ re2::RE2::Options PatternOptions() {
 }  // namespace
 
 PhraseEngine::PhraseEngine() : c_(std::make_unique<Compiled>()) {
-  const re2::RE2::Options options = PatternOptions();
-  re2::RE2::Options set_options = options;
+  re2::RE2::Options set_options = PatternOptions();
   // One DFA for a few hundred patterns: give it room, so a long body does
   // not make RE2 fall back (Set::Match fails when the DFA runs out).
   set_options.set_max_mem(64 << 20);
   c_->set = std::make_unique<re2::RE2::Set>(set_options, re2::RE2::UNANCHORED);
-  for (size_t i = 0; i < kLexiconPatterns.size(); ++i) {
+  const size_t n = kLexiconPatterns.size();
+  c_->regex = std::make_unique<Lazy[]>(n);
+  c_->unless = std::make_unique<Lazy[]>(n);
+  for (size_t i = 0; i < n; ++i) {
     const LexiconPattern& p = kLexiconPatterns[i];
-    auto re = std::make_unique<re2::RE2>(p.regex, options);
-    if (!re->ok() && error_.empty()) {
-      error_ = std::string(p.file) + ": " + std::string(p.rule) + ": " + re->error();
-    }
-    c_->regex.push_back(std::move(re));
-    std::unique_ptr<re2::RE2> unless;
-    if (!p.unless.empty()) {
-      unless = std::make_unique<re2::RE2>(p.unless, options);
-      if (!unless->ok() && error_.empty()) {
-        error_ = std::string(p.file) + ": " + std::string(p.rule) +
-                 " (unless): " + unless->error();
-      }
-    }
-    c_->unless.push_back(std::move(unless));
     c_->by_role[{p.rule, p.role}].push_back(static_cast<int>(i));
     if (p.scan) {
       std::string err;
       if (c_->set->Add(p.regex, &err) < 0 && error_.empty()) {
-        error_ = std::string(p.file) + ": " + err;
+        error_ = std::string(p.file) + ": " + std::string(p.rule) + ": " + err;
       }
       c_->set_to_pattern.push_back(static_cast<int>(i));
     }
   }
-  if (!c_->set->Compile() && error_.empty()) {
+  if (error_.empty() && !c_->set->Compile()) {
     error_ = "the lexicon pattern set does not compile";
   }
 }
 
+std::string PhraseEngine::CompileAll() const {
+  for (size_t i = 0; i < kLexiconPatterns.size(); ++i) {
+    const LexiconPattern& p = kLexiconPatterns[i];
+    if (!Regex(static_cast<int>(i)).ok()) {
+      return std::string(p.file) + ": " + std::string(p.rule) + ": " +
+             Regex(static_cast<int>(i)).error();
+    }
+    if (const re2::RE2* u = Unless(static_cast<int>(i)); u != nullptr && !u->ok()) {
+      return std::string(p.file) + ": " + std::string(p.rule) + " (unless): " + u->error();
+    }
+  }
+  return error_;
+}
+
+// Compiled on first use: a Linter is built in milliseconds, and most
+// patterns are only ever needed inside the Set (a pattern is compiled on
+// its own only when it occurs in some body, to find where).
+const re2::RE2& PhraseEngine::Regex(int index) const {
+  Lazy& l = c_->regex[index];
+  std::call_once(l.once, [&] {
+    l.re = std::make_unique<re2::RE2>(kLexiconPatterns[index].regex, PatternOptions());
+  });
+  return *l.re;
+}
+
+const re2::RE2* PhraseEngine::Unless(int index) const {
+  if (kLexiconPatterns[index].unless.empty()) return nullptr;
+  Lazy& l = c_->unless[index];
+  std::call_once(l.once, [&] {
+    l.re = std::make_unique<re2::RE2>(kLexiconPatterns[index].unless, PatternOptions());
+  });
+  return l.re.get();
+}
+
 PhraseEngine::~PhraseEngine() = default;
+
+const PhraseEngine& PhraseEngine::Get() {
+  static const PhraseEngine* const engine = new PhraseEngine();  // never freed
+  return *engine;
+}
 
 std::vector<int> PhraseEngine::Scan(std::string_view text) const {
   std::vector<int> out;
@@ -91,7 +124,7 @@ std::vector<int> PhraseEngine::Scan(std::string_view text) const {
     // The DFA ran out of memory (a pathological body): run each pattern on
     // its own, slower but exact.
     for (int i : c_->set_to_pattern) {
-      if (re2::RE2::PartialMatch(text, *c_->regex[i])) out.push_back(i);
+      if (re2::RE2::PartialMatch(text, Regex(i))) out.push_back(i);
     }
   }
   std::sort(out.begin(), out.end());
@@ -116,7 +149,7 @@ std::optional<PhraseMatch> PhraseEngine::FindFirst(int index,
 std::vector<size_t> PhraseEngine::MatchStarts(int index,
                                               std::string_view text) const {
   std::vector<size_t> out;
-  const re2::RE2& re = *c_->regex[index];
+  const re2::RE2& re = Regex(index);
   re2::StringPiece m;
   size_t pos = 0;
   while (pos <= text.size() &&
@@ -129,7 +162,7 @@ std::vector<size_t> PhraseEngine::MatchStarts(int index,
 }
 
 bool PhraseEngine::HasUnless(int index) const {
-  return c_->unless[index] != nullptr;
+  return !kLexiconPatterns[index].unless.empty();
 }
 
 namespace {
@@ -143,7 +176,7 @@ size_t SeqLen(unsigned char b) {
 
 void PhraseEngine::Find(int index, std::string_view text, bool first_only,
                         std::vector<PhraseMatch>* out) const {
-  const re2::RE2& re = *c_->regex[index];
+  const re2::RE2& re = Regex(index);
   if (!re.ok()) return;
   const auto& names = re.NamedCapturingGroups();
   // Captures cost RE2 a second, slower pass (BitState or NFA over a large
@@ -160,7 +193,7 @@ void PhraseEngine::Find(int index, std::string_view text, bool first_only,
   const int name = group_of("name"), name2 = group_of("name2");
   // Spans of `unless` matches, found once.
   std::vector<std::pair<size_t, size_t>> voids;
-  if (const re2::RE2* u = c_->unless[index].get(); u != nullptr && u->ok()) {
+  if (const re2::RE2* u = Unless(index); u != nullptr && u->ok()) {
     re2::StringPiece m;
     size_t pos = 0;
     while (pos <= text.size() &&
@@ -223,8 +256,8 @@ void PhraseEngine::Find(int index, std::string_view text, bool first_only,
 bool PhraseEngine::Check(std::string_view rule, std::string_view role,
                          std::string_view piece) const {
   for (int i : Patterns(rule, role)) {
-    if (kLexiconPatterns[i].scan || !c_->regex[i]->ok()) continue;
-    if (re2::RE2::PartialMatch(piece, *c_->regex[i])) return true;
+    if (kLexiconPatterns[i].scan || !Regex(i).ok()) continue;
+    if (re2::RE2::PartialMatch(piece, Regex(i))) return true;
   }
   return false;
 }

@@ -34,8 +34,15 @@ class PhraseEngine {
   PhraseEngine(const PhraseEngine&) = delete;
   PhraseEngine& operator=(const PhraseEngine&) = delete;
 
-  // "" when every pattern compiled; else the first error.
+  // "" when the scanning set compiled; else the first error.
   const std::string& error() const { return error_; }
+  // Compiles every pattern now (they compile on first use otherwise) and
+  // returns the first error, or "". For tests.
+  std::string CompileAll() const;
+
+  // The one engine of the process: the lexicons are data compiled into the
+  // library, the same for every Linter, so they are compiled once.
+  static const PhraseEngine& Get();
 
   // The indexes (into kLexiconPatterns) of the scanning patterns that occur
   // in `text`, ascending.
@@ -64,6 +71,9 @@ class PhraseEngine {
 
  private:
   struct Compiled;
+  struct Lazy;
+  const re2::RE2& Regex(int index) const;
+  const re2::RE2* Unless(int index) const;
   void Find(int index, std::string_view text, bool first_only,
             std::vector<PhraseMatch>* out) const;
   std::string error_;

@@ -5,6 +5,7 @@
 #ifndef SMSLINT_SRC_NUMBERS_PHONE_UTIL_H_
 #define SMSLINT_SRC_NUMBERS_PHONE_UTIL_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -54,15 +55,33 @@ struct ShortCodeFacts {
 };
 
 // libphonenumber's PhoneNumberUtil singleton and a ShortNumberInfo (whose
-// constructor parses the short number metadata), held once per process.
+// constructor parses the short number metadata), held once per process,
+// with the fast path compiled from the same metadata (fast_phone.h).
 // Immutable after construction, so every method is safe to call from many
-// threads (PhoneNumberUtil's own guarantee; its regex cache takes a lock).
+// threads (PhoneNumberUtil's own guarantee; its regex cache takes a lock;
+// the fast path takes none).
 class PhoneUtil {
  public:
   // The process-wide instance, built and warmed on first use.
   static const PhoneUtil& Get();
 
+  // The fast path when it handles the input (fast_phone.h lists what it
+  // does not), else libphonenumber. The answers are the same either way;
+  // tests/differential/fast_numbers_diff.cc checks that.
   PhoneFacts Analyze(std::string_view input, std::string_view region) const;
+  // libphonenumber alone (the reference, and the slow path).
+  PhoneFacts AnalyzeWithLibphonenumber(std::string_view input,
+                                       std::string_view region) const;
+  // The fast path alone: false when it does not handle the input.
+  bool AnalyzeFast(std::string_view input, std::string_view region,
+                   PhoneFacts* facts) const;
+  // False when SMSLINT_NO_FAST_NUMBERS=1 was set when the instance was
+  // built (or the metadata could not be read): Analyze is then
+  // libphonenumber alone.
+  bool fast_path_enabled() const;
+  // How many Analyze calls went to libphonenumber, since the process
+  // started (relaxed: a statistic for benchmarks, not a synchronisation).
+  uint64_t slow_path_calls() const;
   ShortCodeFacts AnalyzeShortCode(std::string_view digits,
                                   std::string_view region) const;
   // A region libphonenumber has metadata for ("US", "GB"; not "001").

@@ -6,6 +6,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "content/phrase_engine.h"
 #include "smslint/linter.h"
 
 namespace smslint {
@@ -25,6 +26,10 @@ Message Body(std::string body, MessageKind kind = MessageKind::kUnspecified,
   m.kind = kind;
   m.first_message = first;
   return m;
+}
+
+TEST(ContentTest, EveryLexiconPatternCompiles) {
+  EXPECT_EQ(internal::PhraseEngine::Get().CompileAll(), "");
 }
 
 TEST(ContentTest, ShortenerSpanCoversTheTrimmedUrlOnly) {
@@ -132,8 +137,9 @@ TEST(ContentTest, MissingOptOutIsAnErrorOnFirstMessages) {
   EXPECT_EQ(d->severity, Severity::kWarning);
   Options o;
   o.severity_overrides = {{"content/missing-opt-out", Severity::kInfo}};
-  d = Find(Linter(o).Lint(Body("Maple & Co: 20% off candles", MessageKind::kMarketing, true)),
-           "content/missing-opt-out");
+  const Report overridden =
+      Linter(o).Lint(Body("Maple & Co: 20% off candles", MessageKind::kMarketing, true));
+  d = Find(overridden, "content/missing-opt-out");
   ASSERT_NE(d, nullptr);
   EXPECT_EQ(d->severity, Severity::kInfo);
 }
@@ -181,7 +187,8 @@ TEST(ContentTest, DecomposedAccentsMatchAndSpansMapBack) {
 TEST(ContentTest, InvisibleCharacterSpanAndCount) {
   const Linter linter;
   const std::string body = "fr\xE2\x80\x8B" "ee gi\xE2\x80\x8B" "ft";
-  const Diagnostic* d = Find(linter.Lint(Body(body)), "content/invisible-characters");
+  const Report r = linter.Lint(Body(body));
+  const Diagnostic* d = Find(r, "content/invisible-characters");
   ASSERT_NE(d, nullptr);
   EXPECT_EQ(d->Arg("code_point"), "U+200B");
   EXPECT_EQ(d->Arg("count"), "2");

@@ -69,6 +69,15 @@ const std::string* FieldText(const Message& m, std::string_view field) {
 
 }  // namespace
 
+std::string FormatWeight(double w) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", w);
+  std::string s(buf);
+  // 5.00 -> 5.0, 0.30 -> 0.3: as written in the rule table.
+  while (s.size() > 3 && s.back() == '0' && s[s.size() - 2] != '.') s.pop_back();
+  return s;
+}
+
 bool ShouldColor(std::string_view flag) {
   if (flag == "always") return true;
   if (flag == "never") return false;
@@ -134,6 +143,18 @@ std::string RenderText(const Report& report, const Message& message,
       out += "    fix (" + std::string(ApplicabilityName(d.fix->applicability)) +
              "): " + d.fix->description + "\n";
     }
+  }
+  if (report.risk.score != 0.0) {
+    // One line per message with a content-risk score: the sum and its parts.
+    std::string loc = std::string(source) + ":" + std::to_string(line) + ":";
+    if (!report.id.empty()) loc += " (" + report.id + ")";
+    out += std::string(st.Bold()) + loc + ":" + std::string(st.Reset()) +
+           " risk " + FormatWeight(report.risk.score) + " (" +
+           std::string(RiskBandName(report.risk.band)) + "):";
+    for (const RiskContribution& c : report.risk.contributions) {
+      out += " " + c.rule_id + " +" + FormatWeight(c.weight);
+    }
+    out += "\n";
   }
   return out;
 }

@@ -16,6 +16,9 @@ enum class Format { kText, kJson, kJsonl };
 
 // Whether to colour text output: --color=always|never|auto, where auto
 // means stdout is a terminal, NO_COLOR is unset or empty, and TERM != dumb.
+// A weight or score as the rule table writes it: 5.0, 0.3, 7.25.
+std::string FormatWeight(double w);
+
 bool ShouldColor(std::string_view color_flag);
 
 // The diagnostics of one report in compiler style, e.g.

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "output.h"
 #include "smslint/rules.h"
 
 namespace smslint::cli {
@@ -19,6 +20,9 @@ int RunListRules(Format format) {
                        {"twilio_code", r.twilio_code ? nlohmann::ordered_json(r.twilio_code)
                                                      : nlohmann::ordered_json(nullptr)},
                        {"fixable", r.fixable},
+                       {"weight", r.weight},
+                       {"weight_high", r.weight_high ? nlohmann::ordered_json(r.weight_high)
+                                                     : nlohmann::ordered_json(nullptr)},
                        {"status", r.status},
                        {"since", r.since}});
     }
@@ -27,9 +31,10 @@ int RunListRules(Format format) {
   }
   for (const RuleInfo& r : AllRules()) {
     std::string code = r.twilio_code ? std::to_string(r.twilio_code) : "-";
-    std::printf("%-28s %-8s %-6s %s\n", std::string(r.id).c_str(),
+    const std::string weight = r.weight == 0.0 ? "-" : FormatWeight(r.weight);
+    std::printf("%-40s %-8s %-6s %-5s %s\n", std::string(r.id).c_str(),
                 std::string(SeverityName(r.default_severity)).c_str(),
-                code.c_str(), std::string(r.summary).c_str());
+                code.c_str(), weight.c_str(), std::string(r.summary).c_str());
   }
   return kExitOk;
 }
@@ -41,11 +46,17 @@ int RunRuleDoc(const std::string& id) {
                  id.c_str());
     return kExitUsage;
   }
-  std::printf("# %s\n\n%s\n\nSeverity: %s. Twilio error: %s. Status: %s since %s.\n\n%s",
+  std::string weight;
+  if (r->weight != 0.0) {
+    weight = " Risk weight: " + FormatWeight(r->weight);
+    if (r->weight_high != 0.0) weight += " (higher grade " + FormatWeight(r->weight_high) + ")";
+    weight += ".";
+  }
+  std::printf("# %s\n\n%s\n\nSeverity: %s. Twilio error: %s.%s Status: %s since %s.\n\n%s",
               std::string(r->id).c_str(), std::string(r->summary).c_str(),
               std::string(SeverityName(r->default_severity)).c_str(),
               r->twilio_code ? std::to_string(r->twilio_code).c_str() : "none",
-              std::string(r->status).c_str(), std::string(r->since).c_str(),
+              weight.c_str(), std::string(r->status).c_str(), std::string(r->since).c_str(),
               std::string(r->docs).c_str());
   return kExitOk;
 }

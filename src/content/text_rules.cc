@@ -38,7 +38,12 @@ std::vector<Cp> Decode(std::string_view text) {
   return out;
 }
 
+bool AsciiAlnum(char32_t cp) {
+  return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+}
+
 bool IsWordChar(char32_t cp) {
+  if (cp < 0x80) return AsciiAlnum(cp);  // most of every body: skip ICU
   const UChar32 c = static_cast<UChar32>(cp);
   return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
 }
@@ -81,7 +86,15 @@ void CheckAllCaps(const ContentContext& c, const std::vector<Cp>& cps,
   for (auto [b, e] : words) {
     size_t word_letters = 0, word_upper = 0;
     for (size_t i = b; i < e; ++i) {
-      const UChar32 ch = static_cast<UChar32>(cps[i].cp);
+      const char32_t cp = cps[i].cp;
+      if (cp < 0x80) {
+        const bool upper = cp >= 'A' && cp <= 'Z';
+        if (!upper && !(cp >= 'a' && cp <= 'z')) continue;
+        ++word_letters;
+        word_upper += upper;
+        continue;
+      }
+      const UChar32 ch = static_cast<UChar32>(cp);
       if (!u_isalpha(ch)) continue;
       ++word_letters;
       if (u_isupper(ch)) ++word_upper;

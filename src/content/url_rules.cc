@@ -35,7 +35,9 @@ size_t CountWords(std::string_view text) {
   while (p < end) {
     const Decoded d = DecodeUtf8(p, end);
     p += d.len;
-    const bool word_char = u_isalnum(static_cast<UChar32>(d.cp));
+    const bool word_char =
+        d.cp < 0x80 ? ((d.cp | 0x20) >= 'a' && (d.cp | 0x20) <= 'z') || (d.cp >= '0' && d.cp <= '9')
+                    : u_isalnum(static_cast<UChar32>(d.cp));
     if (word_char && !in_word) ++words;
     in_word = word_char;
   }

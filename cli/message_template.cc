@@ -1,0 +1,137 @@
+#include "message_template.h"
+
+#include <string>
+
+namespace smslint::cli {
+namespace {
+
+std::string_view Trim(std::string_view s) {
+  constexpr std::string_view kSpace = " \t\r\n";
+  const size_t b = s.find_first_not_of(kSpace);
+  if (b == std::string_view::npos) return {};
+  return s.substr(b, s.find_last_not_of(kSpace) - b + 1);
+}
+
+char Lower(char c) { return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c; }
+
+}  // namespace
+
+bool MessageTemplate::SameName(std::string_view a, std::string_view b) {
+  a = Trim(a);
+  b = Trim(b);
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (Lower(a[i]) != Lower(b[i])) return false;
+  }
+  return true;
+}
+
+std::optional<MessageTemplate> MessageTemplate::Parse(std::string_view text,
+                                                      TemplateError* error) {
+  MessageTemplate t;
+  auto fail = [&](size_t offset, std::string message) {
+    if (error != nullptr) {
+      error->offset = offset;
+      error->message = std::move(message) + " (at byte " +
+                       std::to_string(offset) + ")";
+    }
+    return std::nullopt;
+  };
+  // Adds literal text, merging it with a literal piece just before.
+  auto literal = [&t](std::string_view s) {
+    if (t.pieces_.empty() || t.pieces_.back().placeholder >= 0) {
+      t.pieces_.push_back({t.literals_.size(), 0, -1});
+    }
+    t.literals_.append(s);
+    t.pieces_.back().size += s.size();
+  };
+
+  size_t i = 0;
+  while (i < text.size()) {
+    const std::string_view rest = text.substr(i);
+    if (rest.starts_with("\\{{")) {
+      literal("{{");
+      i += 3;
+      continue;
+    }
+    if (rest.starts_with("\\\\{{")) {
+      literal("\\");  // then "{{" opens a placeholder
+      i += 2;
+      continue;
+    }
+    if (!rest.starts_with("{{")) {
+      // Up to the next byte that may start something.
+      const size_t next = text.find_first_of("\\{", i + 1);
+      const size_t stop = next == std::string_view::npos ? text.size() : next;
+      literal(text.substr(i, stop - i));
+      i = stop;
+      continue;
+    }
+    const size_t open = i;
+    const size_t close = text.find_first_of("{}", open + 2);
+    if (close == std::string_view::npos) {
+      return fail(open, "'{{' is not closed by '}}'");
+    }
+    if (text[close] == '{') {
+      return fail(close, "'{' inside the placeholder opened at byte " +
+                             std::to_string(open) +
+                             " (a literal '{{' is written '\\{{')");
+    }
+    if (close + 1 >= text.size() || text[close + 1] != '}') {
+      return fail(close, "single '}' inside the placeholder opened at byte " +
+                             std::to_string(open));
+    }
+    const std::string_view name = Trim(text.substr(open + 2, close - open - 2));
+    if (name.empty()) return fail(open, "empty placeholder name");
+    int index = -1;
+    for (size_t k = 0; k < t.names_.size(); ++k) {
+      if (SameName(t.names_[k], name)) index = static_cast<int>(k);
+    }
+    if (index < 0) {
+      index = static_cast<int>(t.names_.size());
+      t.names_.emplace_back(name);
+    }
+    t.pieces_.push_back({0, 0, index});
+    i = close + 2;
+  }
+  return t;
+}
+
+bool MessageTemplate::BindColumns(const std::vector<std::string>& header,
+                                  std::vector<int>* column_of_placeholder,
+                                  std::vector<std::string>* missing) const {
+  column_of_placeholder->assign(names_.size(), -1);
+  bool all = true;
+  for (size_t k = 0; k < names_.size(); ++k) {
+    for (size_t c = 0; c < header.size(); ++c) {
+      if (SameName(names_[k], header[c])) {
+        (*column_of_placeholder)[k] = static_cast<int>(c);
+        break;
+      }
+    }
+    if ((*column_of_placeholder)[k] < 0) {
+      all = false;
+      if (missing != nullptr) missing->push_back(names_[k]);
+    }
+  }
+  return all;
+}
+
+void MessageTemplate::Render(const std::vector<std::string>& fields,
+                             const std::vector<int>& column_of_placeholder,
+                             std::string* out) const {
+  for (const Piece& piece : pieces_) {
+    if (piece.placeholder < 0) {
+      out->append(literals_, piece.begin, piece.size);
+      continue;
+    }
+    const auto k = static_cast<size_t>(piece.placeholder);
+    if (k >= column_of_placeholder.size()) continue;
+    const int column = column_of_placeholder[k];
+    if (column >= 0 && static_cast<size_t>(column) < fields.size()) {
+      out->append(fields[static_cast<size_t>(column)]);
+    }
+  }
+}
+
+}  // namespace smslint::cli

@@ -25,9 +25,17 @@ struct PhraseEngine::Compiled {
   // (rule, role) -> pattern indexes, so the engines look up without
   // scanning the table.
   struct KeyHash {
+    // Cheap: rule ids differ in their tails ("content/<name>"), roles in
+    // their heads; equality settles collisions. Called a few dozen times
+    // per message, so a full string hash showed in profiles.
     size_t operator()(const std::pair<std::string_view, std::string_view>& k) const {
-      return std::hash<std::string_view>()(k.first) * 31 +
-             std::hash<std::string_view>()(k.second);
+      size_t h = k.first.size() * 1000003u + k.second.size();
+      const std::string_view tail = k.first.substr(k.first.size() > 12 ? k.first.size() - 12 : 0);
+      for (char ch : tail) h = h * 31 + static_cast<unsigned char>(ch);
+      for (size_t i = 0; i < k.second.size() && i < 4; ++i) {
+        h = h * 31 + static_cast<unsigned char>(k.second[i]);
+      }
+      return h;
     }
   };
   std::unordered_map<std::pair<std::string_view, std::string_view>, std::vector<int>,

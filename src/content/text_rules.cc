@@ -24,8 +24,9 @@ struct Cp {
   size_t begin, end;  // bytes in the decoded text
 };
 
-std::vector<Cp> Decode(std::string_view text) {
-  std::vector<Cp> out;
+// Decodes into `out` (cleared first; callers reuse one per thread).
+void DecodeInto(std::string_view text, std::vector<Cp>& out) {
+  out.clear();
   out.reserve(text.size());
   const auto* base = reinterpret_cast<const uint8_t*>(text.data());
   const auto* p = base;
@@ -35,7 +36,6 @@ std::vector<Cp> Decode(std::string_view text) {
     out.push_back({d.cp, static_cast<size_t>(p - base), static_cast<size_t>(p - base) + d.len});
     p += d.len;
   }
-  return out;
 }
 
 bool AsciiAlnum(char32_t cp) {
@@ -172,7 +172,8 @@ bool Ascii(std::string_view s) {
 void CheckInvisible(const ContentContext& c) {
   if (Ascii(c.body)) return;  // every listed character is outside ASCII
   // On the body itself: blanking URLs must not hide a zero-width space.
-  const std::vector<Cp> cps = Decode(c.body);
+  thread_local std::vector<Cp> cps;
+  DecodeInto(c.body, cps);
   size_t count = 0;
   std::optional<size_t> first;
   for (size_t i = 0; i < cps.size(); ++i) {
@@ -198,6 +199,7 @@ void CheckInvisible(const ContentContext& c) {
 }
 
 bool Styled(char32_t cp) {
+  if (cp < 0x80) return false;
   for (const CodePointRange& r : kStyledRanges) {
     if (cp >= r.first && cp <= r.last) return true;
   }
@@ -255,6 +257,7 @@ void CheckLookalike(const ContentContext& c, const std::vector<Cp>& cps,
                     const std::vector<std::pair<size_t, size_t>>& words) {
   static const MixedScript* const mixed = new MixedScript();  // immutable
   const std::string_view text = c.view.text();
+  if (cps.size() == text.size()) return;  // all ASCII: nothing to look alike
   for (auto [b, e] : words) {
     bool ascii = true, styled = false;
     for (size_t i = b; i < e; ++i) {
@@ -356,6 +359,14 @@ void CheckObfuscation(const ContentContext& c) {
       token.remove_prefix(1);
       ++tb;
     }
+    // Most tokens are plain words: skip them before mapping anything.
+    const bool any_leet = std::any_of(token.begin(), token.end(), [](char ch) {
+      return LeetTable()[static_cast<unsigned char>(ch)] != 0;
+    });
+    if (!any_leet) {
+      i = j;
+      continue;
+    }
     std::string mapped;
     bool has_letter = false, has_leet = false, ok = !token.empty();
     for (char ch : token) {
@@ -386,7 +397,10 @@ void CheckObfuscation(const ContentContext& c) {
 }  // namespace
 
 void CheckTextRules(const ContentContext& c) {
-  const std::vector<Cp> cps = Decode(c.view.text());
+  // Reused per thread: a body's code points are a few kilobytes, and these
+  // allocations showed in profiles.
+  thread_local std::vector<Cp> cps;
+  DecodeInto(c.view.text(), cps);
   const auto words = Words(cps);
   CheckAllCaps(c, cps, words);
   CheckPunctuation(c, cps);

@@ -27,6 +27,32 @@ struct CheckFlags {
 };
 int RunCheck(const CheckFlags& flags);
 
+// smslint batch (docs/batch.md): a CSV or JSONL list, linted row by row.
+struct BatchFlags {
+  std::string input = "-";
+  std::string input_format = "auto";  // auto, csv, jsonl
+  std::string format = "text";        // text, jsonl, csv, sarif
+  std::string output;                 // "" or "-": stdout
+  std::string stdin_filename;         // name shown for stdin ("" = <stdin>)
+  std::vector<std::string> columns;   // KEY=HEADER
+  std::string template_text;
+  bool template_given = false;
+  std::string delimiter;              // "" = detect
+  size_t max_field_bytes = 65536;
+  std::string kind;                   // default kind ("" = none)
+  bool first_message = false;
+  std::string from;                   // default sender
+  std::string summary_path;
+  std::string price_per_segment;      // "" = none
+  bool quiet = false;
+  unsigned jobs = 0;                  // 0 = hardware threads
+  Severity fail_on = Severity::kError;
+  bool exit_zero = false;
+  std::string color = "auto";
+  Options options;
+};
+int RunBatch(const BatchFlags& flags);
+
 struct SegmentsFlags {
   std::string body;         // the text, or "-" for stdin
   bool body_given = false;

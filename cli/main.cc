@@ -19,6 +19,65 @@ using smslint::cli::Format;
 const std::map<std::string, Format> kFormats = {
     {"text", Format::kText}, {"json", Format::kJson}, {"jsonl", Format::kJsonl}};
 
+// The lint flags `check` and `batch` share, and how they combine with
+// the configuration file: defaults, then the file, then the flags given.
+struct LintFlags {
+  smslint::Options options;
+  bool no_smart_fix = false;
+  std::string config_path;
+};
+
+void AddLintFlags(CLI::App* cmd, LintFlags& f) {
+  cmd->add_option("--max-segments", f.options.max_segments,
+                  "segments/too-many-segments fires above this")
+      ->default_val(f.options.max_segments);
+  cmd->add_option("--max-body-characters", f.options.max_body_characters,
+                  "body/too-long fires above this many code points")
+      ->default_val(f.options.max_body_characters);
+  cmd->add_option("--disable", f.options.disabled_rules,
+                  "rule id or area to turn off (repeatable)")
+      ->allow_extra_args(false);
+  cmd->add_option("--default-region", f.options.default_region,
+                  "ISO 3166 region (US, GB) for numbers without a "
+                  "country code; a message's \"region\" wins");
+  cmd->add_flag("--no-smart-encoding-fix", f.no_smart_fix,
+                "do not offer Smart Encoding fixes");
+  cmd->add_option("--config", f.config_path,
+                  "TOML configuration (default: ./smslint.toml if "
+                  "present); flags given on the command line win");
+}
+
+// False (after printing why) when the configuration file is bad.
+bool ResolveLintFlags(const CLI::App* cmd, LintFlags& f,
+                      smslint::Options* out) {
+  smslint::Options options;
+  if (f.config_path.empty() && std::filesystem::exists("smslint.toml")) {
+    f.config_path = "smslint.toml";
+  }
+  if (!f.config_path.empty()) {
+    smslint::ConfigError error;
+    if (!smslint::LoadConfigFile(f.config_path, &options, &error)) {
+      std::fprintf(stderr, "smslint: %s\n", error.ToString().c_str());
+      return false;
+    }
+  }
+  if (cmd->count("--max-segments")) {
+    options.max_segments = f.options.max_segments;
+  }
+  if (cmd->count("--max-body-characters")) {
+    options.max_body_characters = f.options.max_body_characters;
+  }
+  if (cmd->count("--default-region")) {
+    options.default_region = f.options.default_region;
+  }
+  options.disabled_rules.insert(options.disabled_rules.end(),
+                                f.options.disabled_rules.begin(),
+                                f.options.disabled_rules.end());
+  if (f.no_smart_fix) options.suggest_smart_encoding = false;
+  *out = std::move(options);
+  return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -29,7 +88,6 @@ int main(int argc, char** argv) {
 
   smslint::cli::CheckFlags check;
   std::string check_format = "text", fail_on = "error";
-  bool no_smart_fix = false;
   CLI::App* check_cmd = app.add_subcommand(
       "check", "Lint messages given as JSON Lines (one report per line)");
   check_cmd->add_option("FILE", check.input, "input file, or - for stdin")
@@ -49,27 +107,71 @@ int main(int argc, char** argv) {
                       "exit 0 even when findings are reported");
   check_cmd->add_option("--stdin-filename", check.stdin_filename,
                         "name to show for standard input");
-  check_cmd->add_option("--max-segments", check.options.max_segments,
-                        "segments/too-many-segments fires above this")
-      ->default_val(check.options.max_segments);
-  check_cmd
-      ->add_option("--max-body-characters", check.options.max_body_characters,
-                   "body/too-long fires above this many code points")
-      ->default_val(check.options.max_body_characters);
-  check_cmd->add_option("--disable", check.options.disabled_rules,
-                        "rule id or area to turn off (repeatable)");
-  check_cmd->add_option("--default-region", check.options.default_region,
-                        "ISO 3166 region (US, GB) for numbers without a "
-                        "country code; a message's \"region\" wins");
-  check_cmd->add_flag("--no-smart-encoding-fix", no_smart_fix,
-                      "do not offer Smart Encoding fixes");
-  std::string config_path;
-  check_cmd->add_option("--config", config_path,
-                        "TOML configuration (default: ./smslint.toml if "
-                        "present); flags given on the command line win");
+  LintFlags check_lint;
+  AddLintFlags(check_cmd, check_lint);
   check_cmd->add_option("--max-line-bytes", check.max_line_bytes,
                         "longest input line accepted")
       ->default_val(check.max_line_bytes);
+
+  smslint::cli::BatchFlags batch;
+  std::string batch_fail_on = "error";
+  CLI::App* batch_cmd = app.add_subcommand(
+      "batch", "Lint a CSV contact list (or JSON Lines messages) row by row");
+  batch_cmd->add_option("FILE", batch.input, "input file, or - for stdin")
+      ->default_val("-");
+  batch_cmd->add_option("--input-format", batch.input_format,
+                        "auto (by suffix: .jsonl/.ndjson is jsonl), csv or "
+                        "jsonl")
+      ->check(CLI::IsMember({"auto", "csv", "jsonl"}))
+      ->default_val("auto");
+  batch_cmd->add_option("--format", batch.format, "text, jsonl, csv or sarif")
+      ->check(CLI::IsMember({"text", "jsonl", "csv", "sarif"}))
+      ->default_val("text");
+  batch_cmd->add_option("--output", batch.output,
+                        "write the records here instead of stdout");
+  batch_cmd->add_option("--stdin-filename", batch.stdin_filename,
+                        "name to show for standard input");
+  batch_cmd->add_option("--column", batch.columns,
+                        "KEY=HEADER: read KEY (to, from, body, kind, id, "
+                        "country, media_type, media_size, media_path, "
+                        "first_message, brand) from this column (repeatable)")
+      ->allow_extra_args(false);
+  batch_cmd->add_option("--template", batch.template_text,
+                        "the body, with {{column}} placeholders");
+  batch_cmd->add_option("--region", batch.options.default_region,
+                        "same as --default-region");
+  batch_cmd->add_option("--delimiter", batch.delimiter,
+                        "field delimiter: , ; tab (default: detect)");
+  batch_cmd->add_option("--max-field-bytes", batch.max_field_bytes,
+                        "longest CSV field accepted")
+      ->default_val(batch.max_field_bytes);
+  batch_cmd->add_option("--kind", batch.kind,
+                        "message kind for rows without a kind column");
+  batch_cmd->add_flag("--first-message", batch.first_message,
+                      "rows without a first_message column are first "
+                      "messages");
+  batch_cmd->add_option("--from", batch.from,
+                        "sender for rows without a from column");
+  batch_cmd->add_option("--summary", batch.summary_path,
+                        "write the summary as JSON to this file");
+  batch_cmd->add_option("--price-per-segment", batch.price_per_segment,
+                        "price of one segment (decimal) for the cost "
+                        "estimate");
+  batch_cmd->add_flag("--quiet", batch.quiet,
+                      "no progress bar and no summary on stderr");
+  batch_cmd->add_option("--jobs", batch.jobs,
+                        "worker threads (default: hardware threads)");
+  batch_cmd->add_option("--fail-on", batch_fail_on,
+                        "lowest severity that makes the exit code 1")
+      ->check(CLI::IsMember({"error", "warning", "info"}))
+      ->default_val("error");
+  batch_cmd->add_flag("--exit-zero", batch.exit_zero,
+                      "exit 0 even when findings are reported");
+  batch_cmd->add_option("--color", batch.color, "auto, always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->default_val("auto");
+  LintFlags batch_lint;
+  AddLintFlags(batch_cmd, batch_lint);
 
   smslint::cli::SegmentsFlags seg;
   std::string seg_format = "text";
@@ -107,34 +209,29 @@ int main(int argc, char** argv) {
   if (*check_cmd) {
     check.format = kFormats.at(check_format);
     check.fail_on = *smslint::ParseSeverity(fail_on);
-    // Options: defaults, then the configuration file, then the flags that
-    // were given.
-    smslint::Options options;
-    if (config_path.empty() && std::filesystem::exists("smslint.toml")) {
-      config_path = "smslint.toml";
+    if (!ResolveLintFlags(check_cmd, check_lint, &check.options)) {
+      return smslint::cli::kExitUsage;
     }
-    if (!config_path.empty()) {
-      smslint::ConfigError error;
-      if (!smslint::LoadConfigFile(config_path, &options, &error)) {
-        std::fprintf(stderr, "smslint: %s\n", error.ToString().c_str());
+    return smslint::cli::RunCheck(check);
+  }
+  if (*batch_cmd) {
+    batch.fail_on = *smslint::ParseSeverity(batch_fail_on);
+    batch.template_given = batch_cmd->count("--template") > 0;
+    if (batch_cmd->count("--region")) {
+      if (batch_cmd->count("--default-region")) {
+        std::fprintf(stderr,
+                     "smslint: give --region or --default-region, not both\n");
         return smslint::cli::kExitUsage;
       }
+      batch_lint.options.default_region = batch.options.default_region;
     }
-    if (check_cmd->count("--max-segments")) {
-      options.max_segments = check.options.max_segments;
+    if (!ResolveLintFlags(batch_cmd, batch_lint, &batch.options)) {
+      return smslint::cli::kExitUsage;
     }
-    if (check_cmd->count("--max-body-characters")) {
-      options.max_body_characters = check.options.max_body_characters;
+    if (batch_cmd->count("--region")) {
+      batch.options.default_region = batch_lint.options.default_region;
     }
-    if (check_cmd->count("--default-region")) {
-      options.default_region = check.options.default_region;
-    }
-    options.disabled_rules.insert(options.disabled_rules.end(),
-                                  check.options.disabled_rules.begin(),
-                                  check.options.disabled_rules.end());
-    if (no_smart_fix) options.suggest_smart_encoding = false;
-    check.options = std::move(options);
-    return smslint::cli::RunCheck(check);
+    return smslint::cli::RunBatch(batch);
   }
   if (*seg_cmd) {
     seg.body_given = seg_cmd->count("BODY") > 0;

@@ -293,6 +293,52 @@ with `"region": "US"` fires `from/not-e164` instead, with a fix.
 ## Fix
 Write the number in E.164 (`+14155550100`), or give the message a region.
 )", 0.0, 0.0},
+    {"input/csv-malformed", "A CSV row could not be read as a record",
+     Severity::kError, 0, false, "stable", "0.1.0",
+     "row {row} (line {line}, byte {offset}) is malformed: {reason}",
+     R"(## What it does
+Reports a row of a CSV file given to `smslint batch` that is not a
+well-formed record: a stray or unterminated quote, text after a closing
+quote, a field over `--max-field-bytes`, a field that is not UTF-8, or a
+different number of fields than the header (a ragged row). The row is not
+linted, but it still gets its own output record, and reading goes on with
+the next row (docs/csv.md, "Errors and resynchronisation").
+
+## Why
+Rows in must equal rows out: a broken row that vanished, or that swallowed
+the rows after it, would silently drop recipients from a campaign.
+
+## Example
+With the header `to,body`, the row `+14155550132,"Hi` (no closing quote)
+fires, and so does `+14155550132,Hi,extra`; `+14155550132,Hi` does not.
+
+## Fix
+Re-export the file as UTF-8 CSV with RFC 4180 quoting: quote fields that
+hold the delimiter, quotes or line breaks, and double quotes inside them.
+)", 0.0, 0.0},
+    {"input/duplicate-recipient",
+     "A recipient appears more than once in a batch", Severity::kWarning, 0,
+     false, "stable", "0.1.0",
+     "recipient {number} already appears on line {first_line} (row "
+     "{first_row})",
+     R"(## What it does
+In `smslint batch`, reports the second and later rows whose recipient is
+the same number as an earlier row's after normalisation to E.164 (numbers
+that do not parse are compared as their trimmed text). It names the line
+and row of the first occurrence.
+
+## Why
+A duplicate recipient usually means a merged or re-imported list: the
+person gets the message twice, which costs twice and invites opt-outs and
+spam reports.
+
+## Example
+`+1 415 555 0132` on row 2 and `(415) 555-0132` on row 7 with
+`--region US` fire on row 7.
+
+## Fix
+Remove the duplicate rows, or merge their data, before sending.
+)", 0.0, 0.0},
     {"input/invalid-json", "An input line is not valid JSON", Severity::kError,
      0, false, "stable", "0.1.0",
      "line {line} is not valid JSON: {reason} (byte {offset})",

@@ -48,6 +48,18 @@ for i, line in enumerate(lines, 1):
     check(report, obj, f"jsonl line {i}")
     assert obj["line"] == i, "reports must be in input order"
 
+# smslint batch --format jsonl: each record is a report with "row".
+for csv_file, extra in [(root / "data/examples/contacts.csv", ["--region", "US"]),
+                        (root / "tests/cli/data/broken.csv", ["--max-field-bytes", "64"])]:
+    if not csv_file.exists():
+        continue
+    out = subprocess.run([exe, "batch", "--format", "jsonl", "--quiet", str(csv_file)] + extra,
+                         capture_output=True, text=True).stdout
+    for i, line in enumerate(out.splitlines(), 1):
+        obj = json.loads(line)
+        check(report, obj, f"batch {csv_file.name} record {i}")
+        assert obj["row"] == i, "batch records must be in input order"
+
 doc = json.loads(subprocess.run([exe, "check", "--format", "json", str(examples)],
                                 capture_output=True, text=True).stdout)
 assert doc["format_version"] == 1 and doc["tool"]["name"] == "smslint"

@@ -99,6 +99,8 @@ TEST(RegistryTest, PlaceholdersAreKnownArguments) {
       {"from/short-code-not-possible", {"code", "region"}},
       {"from/short-code-unknown", {"code", "region", "metadata"}},
       {"from/unparseable", {"number", "detail", "reason"}},
+      {"input/csv-malformed", {"row", "line", "offset", "reason"}},
+      {"input/duplicate-recipient", {"number", "first_line", "first_row"}},
       {"input/invalid-json", {"line", "reason", "offset"}},
       {"input/unknown-field", {"name", "line"}},
       {"input/wrong-type", {"name", "line", "expected", "actual"}},

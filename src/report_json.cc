@@ -1,100 +1,167 @@
 // JSON form of reports: the contract in docs/report.schema.json. Keys are
-// written in a fixed order (nlohmann::ordered_json) so output is stable
-// byte for byte.
-#include <nlohmann/json.hpp>
-
+// written in a fixed order so output is stable byte for byte; the writer
+// (internal/json_writer.h) streams, with no DOM per report.
+#include "internal/json_writer.h"
 #include "smslint/report.h"
 #include "smslint/version.h"
 
 namespace smslint {
 namespace {
 
-using Json = nlohmann::ordered_json;
+using internal::JsonWriter;
 
-Json SpanJson(const Span& s) {
-  return Json{{"byte_begin", s.byte_begin},
-              {"byte_end", s.byte_end},
-              {"utf16_begin", s.utf16_begin},
-              {"utf16_end", s.utf16_end}};
+void WriteSpan(JsonWriter& w, const Span& s) {
+  w.BeginObject();
+  w.Key("byte_begin");
+  w.Integer(s.byte_begin);
+  w.Key("byte_end");
+  w.Integer(s.byte_end);
+  w.Key("utf16_begin");
+  w.Integer(s.utf16_begin);
+  w.Key("utf16_end");
+  w.Integer(s.utf16_end);
+  w.EndObject();
 }
 
-// Appends the segment analysis fields to `j`.
-void AddSegments(const SegmentInfo& info, Json& j) {
-  j["encoding"] = EncodingName(info.encoding);
-  j["segment_count"] = info.segment_count;
-  j["units"] = info.units;
-  j["message_bits"] = info.message_bits;
-  j["total_bits"] = info.total_bits;
-  j["characters"] = info.characters;
-  j["code_points"] = info.code_points;
-  j["utf16_units"] = info.utf16_units;
-  j["bytes"] = info.bytes;
-  const std::string_view lb = LineBreakStyleName(info.line_break_style);
-  j["line_break_style"] = lb.empty() ? Json(nullptr) : Json(lb);
-  Json segs = Json::array();
+// Writes the segment analysis fields into the current object.
+void WriteSegments(JsonWriter& w, const SegmentInfo& info) {
+  w.Field("encoding", EncodingName(info.encoding));
+  w.Key("segment_count");
+  w.Integer(info.segment_count);
+  w.Key("units");
+  w.Integer(info.units);
+  w.Key("message_bits");
+  w.Integer(info.message_bits);
+  w.Key("total_bits");
+  w.Integer(info.total_bits);
+  w.Key("characters");
+  w.Integer(info.characters);
+  w.Key("code_points");
+  w.Integer(info.code_points);
+  w.Key("utf16_units");
+  w.Integer(info.utf16_units);
+  w.Key("bytes");
+  w.Integer(info.bytes);
+  w.FieldOrNull("line_break_style", LineBreakStyleName(info.line_break_style));
+  w.Key("segments");
+  w.BeginArray();
   for (const SegmentSpan& s : info.segments) {
-    segs.push_back(Json{{"span", SpanJson(s.span)},
-                        {"fill", s.fill},
-                        {"capacity", s.capacity}});
+    w.BeginObject();
+    w.Key("span");
+    WriteSpan(w, s.span);
+    w.Key("fill");
+    w.Integer(s.fill);
+    w.Key("capacity");
+    w.Integer(s.capacity);
+    w.EndObject();
   }
-  j["segments"] = std::move(segs);
-  Json non_gsm = Json::array();
+  w.EndArray();
+  w.Key("non_gsm");
+  w.BeginArray();
   for (const NonGsmCharacter& c : info.non_gsm) {
-    non_gsm.push_back(Json{{"text", c.text}, {"span", SpanJson(c.span)}});
+    w.BeginObject();
+    w.Field("text", c.text);
+    w.Key("span");
+    WriteSpan(w, c.span);
+    w.EndObject();
   }
-  j["non_gsm"] = std::move(non_gsm);
-  j["smart_encoded"] = info.smart_encoded;
-  j["smart_text"] = info.smart_encoded ? Json(info.smart_text) : Json(nullptr);
-  j["invalid_utf8_offset"] =
-      info.invalid_utf8 ? Json(info.invalid_utf8_offset) : Json(nullptr);
-}
-
-Json DiagnosticJson(const Diagnostic& d) {
-  Json j;
-  j["rule_id"] = d.rule_id;
-  j["severity"] = SeverityName(d.severity);
-  j["field"] = d.field;
-  j["span"] = d.span ? SpanJson(*d.span) : Json(nullptr);
-  j["message"] = d.message;
-  j["twilio_code"] = d.twilio_code ? Json(d.twilio_code) : Json(nullptr);
-  j["weight"] = d.weight;
-  Json args = Json::object();
-  for (const auto& [k, v] : d.args) args[k] = v;
-  j["args"] = std::move(args);
-  if (d.fix) {
-    Json edits = Json::array();
-    for (const Edit& e : d.fix->edits) {
-      edits.push_back(Json{{"span", SpanJson(e.span)},
-                           {"replacement", e.replacement}});
-    }
-    j["fix"] = Json{{"description", d.fix->description},
-                    {"applicability", ApplicabilityName(d.fix->applicability)},
-                    {"edits", std::move(edits)}};
+  w.EndArray();
+  w.Key("smart_encoded");
+  w.Bool(info.smart_encoded);
+  w.Key("smart_text");
+  if (info.smart_encoded) {
+    w.String(info.smart_text);
   } else {
-    j["fix"] = nullptr;
+    w.Null();
   }
-  return j;
+  w.Key("invalid_utf8_offset");
+  if (info.invalid_utf8) {
+    w.Integer(info.invalid_utf8_offset);
+  } else {
+    w.Null();
+  }
 }
 
-Json NumberJson(const std::optional<NumberInfo>& info) {
-  if (!info) return nullptr;
-  auto or_null = [](const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); };
-  Json j;
-  j["input"] = info->input;
-  j["kind"] = NumberKindName(info->kind);
-  j["e164"] = or_null(info->e164);
-  j["region"] = or_null(info->region);
-  j["country_code"] = info->country_code ? Json(info->country_code) : Json(nullptr);
-  j["type"] = NumberTypeName(info->type);
-  j["possible"] = info->possible;
-  j["valid"] = info->valid;
-  j["reason"] = or_null(info->reason);
-  return j;
+void WriteDiagnostic(JsonWriter& w, const Diagnostic& d) {
+  w.BeginObject();
+  w.Field("rule_id", d.rule_id);
+  w.Field("severity", SeverityName(d.severity));
+  w.Field("field", d.field);
+  w.Key("span");
+  if (d.span) {
+    WriteSpan(w, *d.span);
+  } else {
+    w.Null();
+  }
+  w.Field("message", d.message);
+  w.Key("twilio_code");
+  if (d.twilio_code) {
+    w.Integer(d.twilio_code);
+  } else {
+    w.Null();
+  }
+  w.Key("weight");
+  w.Double(d.weight);
+  w.Key("args");
+  w.BeginObject();
+  // A repeated argument name keeps its first position and last value, as
+  // the ordered_json object this format was first written with did.
+  for (size_t i = 0; i < d.args.size(); ++i) {
+    bool earlier = false;
+    for (size_t j = 0; j < i; ++j) earlier |= d.args[j].first == d.args[i].first;
+    if (earlier) continue;
+    std::string_view value = d.args[i].second;
+    for (size_t j = i + 1; j < d.args.size(); ++j) {
+      if (d.args[j].first == d.args[i].first) value = d.args[j].second;
+    }
+    w.Field(d.args[i].first, value);
+  }
+  w.EndObject();
+  w.Key("fix");
+  if (d.fix) {
+    w.BeginObject();
+    w.Field("description", d.fix->description);
+    w.Field("applicability", ApplicabilityName(d.fix->applicability));
+    w.Key("edits");
+    w.BeginArray();
+    for (const Edit& e : d.fix->edits) {
+      w.BeginObject();
+      w.Key("span");
+      WriteSpan(w, e.span);
+      w.Field("replacement", e.replacement);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  } else {
+    w.Null();
+  }
+  w.EndObject();
 }
 
-std::string Dump(const Json& j) {
-  // Invalid UTF-8 in any string is written as U+FFFD rather than throwing.
-  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+void WriteNumber(JsonWriter& w, const std::optional<NumberInfo>& info) {
+  if (!info) {
+    w.Null();
+    return;
+  }
+  w.BeginObject();
+  w.Field("input", info->input);
+  w.Field("kind", NumberKindName(info->kind));
+  w.FieldOrNull("e164", info->e164);
+  w.FieldOrNull("region", info->region);
+  w.Key("country_code");
+  if (info->country_code) {
+    w.Integer(info->country_code);
+  } else {
+    w.Null();
+  }
+  w.Field("type", NumberTypeName(info->type));
+  w.Key("possible");
+  w.Bool(info->possible);
+  w.Key("valid");
+  w.Bool(info->valid);
+  w.FieldOrNull("reason", info->reason);
+  w.EndObject();
 }
 
 }  // namespace
@@ -126,44 +193,83 @@ size_t Report::Count(Severity s) const {
 }
 
 std::string ReportToJson(const Report& report, const ReportContext& context) {
-  Json j;
-  j["format_version"] = kReportFormatVersion;
-  j["id"] = report.id;
-  j["line"] = context.line ? Json(*context.line) : Json(nullptr);
-  if (context.row) j["row"] = *context.row;
-  j["summary"] = Json{{"errors", report.Count(Severity::kError)},
-                      {"warnings", report.Count(Severity::kWarning)},
-                      {"infos", report.Count(Severity::kInfo)}};
-  Json diags = Json::array();
-  for (const Diagnostic& d : report.diagnostics) diags.push_back(DiagnosticJson(d));
-  j["diagnostics"] = std::move(diags);
-  Json contributions = Json::array();
-  for (const RiskContribution& c : report.risk.contributions) {
-    contributions.push_back(Json{{"rule_id", c.rule_id}, {"weight", c.weight}});
+  std::string out;
+  out.reserve(1024);
+  JsonWriter w(&out);
+  w.BeginObject();
+  w.Key("format_version");
+  w.Integer(kReportFormatVersion);
+  w.Field("id", report.id);
+  w.Key("line");
+  if (context.line) {
+    w.Integer(*context.line);
+  } else {
+    w.Null();
   }
-  j["risk"] = Json{{"score", report.risk.score},
-                   {"band", RiskBandName(report.risk.band)},
-                   {"elevated_threshold", report.risk.elevated_threshold},
-                   {"high_threshold", report.risk.high_threshold},
-                   {"contributions", std::move(contributions)}};
-  j["to_number"] = NumberJson(report.to_number);
-  j["from_number"] = NumberJson(report.from_number);
-  Json segments;
-  AddSegments(report.segments, segments);
-  j["segments"] = std::move(segments);
-  return Dump(j);
+  if (context.row) {
+    w.Key("row");
+    w.Integer(*context.row);
+  }
+  w.Key("summary");
+  w.BeginObject();
+  w.Key("errors");
+  w.Integer(report.Count(Severity::kError));
+  w.Key("warnings");
+  w.Integer(report.Count(Severity::kWarning));
+  w.Key("infos");
+  w.Integer(report.Count(Severity::kInfo));
+  w.EndObject();
+  w.Key("diagnostics");
+  w.BeginArray();
+  for (const Diagnostic& d : report.diagnostics) WriteDiagnostic(w, d);
+  w.EndArray();
+  w.Key("risk");
+  w.BeginObject();
+  w.Key("score");
+  w.Double(report.risk.score);
+  w.Field("band", RiskBandName(report.risk.band));
+  w.Key("elevated_threshold");
+  w.Double(report.risk.elevated_threshold);
+  w.Key("high_threshold");
+  w.Double(report.risk.high_threshold);
+  w.Key("contributions");
+  w.BeginArray();
+  for (const RiskContribution& c : report.risk.contributions) {
+    w.BeginObject();
+    w.Field("rule_id", c.rule_id);
+    w.Key("weight");
+    w.Double(c.weight);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  w.Key("to_number");
+  WriteNumber(w, report.to_number);
+  w.Key("from_number");
+  WriteNumber(w, report.from_number);
+  w.Key("segments");
+  w.BeginObject();
+  WriteSegments(w, report.segments);
+  w.EndObject();
+  w.EndObject();
+  return out;
 }
 
 std::string SegmentInfoToJson(const SegmentInfo& info) {
-  Json j;
-  j["format_version"] = kReportFormatVersion;
+  std::string out;
+  JsonWriter w(&out);
+  w.BeginObject();
+  w.Key("format_version");
+  w.Integer(kReportFormatVersion);
+  w.Key("error");
   if (info.error == SegmentError::kIncompatibleWithGsm7) {
-    j["error"] = "The string provided is incompatible with GSM-7 encoding";
+    w.String("The string provided is incompatible with GSM-7 encoding");
   } else {
-    j["error"] = nullptr;
+    w.Null();
   }
-  AddSegments(info, j);
-  return Dump(j);
+  WriteSegments(w, info);
+  w.EndObject();
+  return out;
 }
 
 }  // namespace smslint

@@ -10,10 +10,19 @@ if [ ! -f build/build.ninja ]; then
 fi
 ninja -C build cli/smslint >/dev/null
 set +e
+# 1. Messages as JSON Lines: every check, one report per line.
 ./build/cli/smslint check "$@" data/examples/messages.jsonl
 code=$?
+# 2. A messy contact list (BOM, CRLF, quoted line breaks, national formats,
+#    duplicates) through `smslint batch` with a personalised template: a row
+#    per contact, then the summary with the campaign's segments and cost.
+echo
+./build/cli/smslint batch data/examples/contacts.csv --region US \
+  --from +14155550100 --kind marketing --price-per-segment 0.0083 \
+  --template 'Hi {{first_name}}, your order {{order}} ships today. Track it at https://maple-and-co.com/t/{{order}} Reply STOP to opt out'
+batch_code=$?
 set -e
 # Exit 1 means "findings at error level", which this example data has on
 # purpose; only a usage or I/O error (2) fails the script.
-if [ "$code" -eq 2 ]; then exit 2; fi
-echo "(smslint exit code: $code; see README.md \"Exit codes\")" >&2
+if [ "$code" -eq 2 ] || [ "$batch_code" -eq 2 ]; then exit 2; fi
+echo "(smslint exit codes: check $code, batch $batch_code; see README.md \"Exit codes\")" >&2

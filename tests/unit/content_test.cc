@@ -207,7 +207,7 @@ TEST(ContentTest, LexicalRulesIgnoreTextInsideUrls) {
 
 TEST(ContentTest, NeverCrashesOnInvalidUtf8) {
   const Linter linter;
-  const Report r = linter.Lint(Body(std::string("FREE \xFF\xFE cash http://\xC3 bit.ly/\x80", 32)));
+  const Report r = linter.Lint(Body("FREE \xFF\xFE cash http://\xC3 bit.ly/\x80"));
   EXPECT_NE(Find(r, "body/invalid-utf8"), nullptr);
 }
 

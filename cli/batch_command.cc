@@ -799,16 +799,11 @@ int RunBatch(const BatchFlags& flags) {
                             {}).has_value();
 
   // Input.
-  std::FILE* in = stdin;
+  std::FILE* in = OpenInput(flags.input);
+  if (in == nullptr) return kExitUsage;
   ctx.source = flags.stdin_filename.empty() ? "<stdin>" : flags.stdin_filename;
   ctx.uri = flags.stdin_filename.empty() ? "stdin" : flags.stdin_filename;
   if (flags.input != "-") {
-    in = std::fopen(flags.input.c_str(), "rb");
-    if (in == nullptr) {
-      std::fprintf(stderr, "smslint: cannot open %s: %s\n",
-                   flags.input.c_str(), std::strerror(errno));
-      return kExitUsage;
-    }
     ctx.source = ctx.uri = flags.input;
   }
   uint64_t total_bytes = 0;

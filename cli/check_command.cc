@@ -27,17 +27,9 @@ int RunCheck(const CheckFlags& flags) {
                  linter.error_arg().c_str());
     return kExitUsage;
   }
-  std::FILE* in = stdin;
-  std::string source = flags.stdin_filename;
-  if (flags.input != "-") {
-    in = std::fopen(flags.input.c_str(), "rb");
-    if (in == nullptr) {
-      std::fprintf(stderr, "smslint: cannot open %s: %s\n",
-                   flags.input.c_str(), std::strerror(errno));
-      return kExitUsage;
-    }
-    source = flags.input;
-  }
+  std::FILE* in = OpenInput(flags.input);
+  if (in == nullptr) return kExitUsage;
+  const std::string source = flags.input == "-" ? flags.stdin_filename : flags.input;
   const bool color = flags.format == Format::kText && ShouldColor(flags.color);
   std::FILE* out = stdout;
   if (flags.format == Format::kJson) {

@@ -3,6 +3,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -68,6 +70,16 @@ const std::string* FieldText(const Message& m, std::string_view field) {
 }
 
 }  // namespace
+
+std::FILE* OpenInput(const std::string& path) {
+  if (path == "-") return stdin;
+  std::FILE* in = std::fopen(path.c_str(), "rb");
+  if (in == nullptr) {
+    std::fprintf(stderr, "smslint: cannot open %s: %s\n", path.c_str(),
+                 std::strerror(errno));
+  }
+  return in;
+}
 
 std::string FormatWeight(double w) {
   char buf[32];

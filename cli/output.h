@@ -19,6 +19,11 @@ enum class Format { kText, kJson, kJsonl };
 // A weight or score as the rule table writes it: 5.0, 0.3, 7.25.
 std::string FormatWeight(double w);
 
+// The input file of a command: stdin for "-", else the file opened for
+// reading; on failure prints "smslint: cannot open PATH: reason" to stderr
+// and returns nullptr (the caller exits 2).
+std::FILE* OpenInput(const std::string& path);
+
 bool ShouldColor(std::string_view color_flag);
 
 // The diagnostics of one report in compiler style, e.g.

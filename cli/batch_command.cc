@@ -495,6 +495,18 @@ void FormatResult(const Context& ctx, Result& r) {
   }
 }
 
+// The report of a row that is not linted (malformed): the segment analysis
+// of an empty body and the configured risk thresholds, as docs/batch.md
+// promises, so its record has the same shape as any other.
+Report EmptyReport(const Context& ctx) {
+  static const SegmentInfo kEmpty = AnalyzeSegments("");
+  Report r;
+  r.segments = kEmpty;
+  r.risk.elevated_threshold = ctx.linter->options().elevated_threshold;
+  r.risk.high_threshold = ctx.linter->options().high_threshold;
+  return r;
+}
+
 std::string Field(const std::vector<std::string>& f, int c) {
   return c >= 0 && static_cast<size_t>(c) < f.size() ? f[c] : std::string();
 }
@@ -502,7 +514,7 @@ std::string Field(const std::vector<std::string>& f, int c) {
 void ProcessCsvRow(const Context& ctx, Row& row, Result& r) {
   r.row = row.row;
   r.line = row.line;
-  r.report = Report{};
+  r.report = EmptyReport(ctx);
   r.malformed = false;
   r.dup_key = 0;
   std::string reason = row.error;
@@ -603,7 +615,7 @@ void ProcessCsvRow(const Context& ctx, Row& row, Result& r) {
 void ProcessJsonlRow(const Context& ctx, Row& row, Result& r) {
   r.row = row.row;
   r.line = row.line;
-  r.report = Report{};
+  r.report = EmptyReport(ctx);
   r.malformed = false;
   r.dup_key = 0;
   ParsedLine parsed;
@@ -632,7 +644,10 @@ void ProcessJsonlRow(const Context& ctx, Row& row, Result& r) {
   for (auto it = parsed.problems.rbegin(); it != parsed.problems.rend(); ++it) {
     AddProblem(ctx, r.report, it->rule_id, "input", std::move(it->args));
   }
-  r.fields = {m.id, m.to, m.from, m.body};
+  // An unusable line has no fields: its raw text keeps its SARIF
+  // fingerprint distinct from every other broken line's.
+  r.fields = parsed.usable ? std::vector<std::string>{m.id, m.to, m.from, m.body}
+                           : std::vector<std::string>{row.text};
   r.to = std::move(m.to);
   r.from = std::move(m.from);
   r.body = std::move(m.body);
@@ -914,7 +929,7 @@ int RunBatch(const BatchFlags& flags) {
                            "smslint_warnings", "smslint_e164",
                            "smslint_segments", "smslint_encoding",
                            "smslint_risk_score", "smslint_risk_band",
-                           "smslint_rules", "smslint_first_message"};
+                           "smslint_rules", "smslint_message"};
     for (size_t i = 0; i < std::size(names); ++i) {
       if (i > 0) h.push_back(ctx.out_delimiter);
       h += names[i];

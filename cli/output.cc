@@ -82,8 +82,10 @@ std::FILE* OpenInput(const std::string& path) {
 }
 
 std::string FormatWeight(double w) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", w);
+  // Six decimals: the score is rounded to 1e-6 and its band decided on
+  // that, so a shorter form could print 3.0 next to "low" for 2.996.
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.6f", w + 0.0);
   std::string s(buf);
   // 5.00 -> 5.0, 0.30 -> 0.3: as written in the rule table.
   while (s.size() > 3 && s.back() == '0' && s[s.size() - 2] != '.') s.pop_back();

@@ -102,11 +102,16 @@ struct Loader {
     return true;
   }
 
-  bool Number(const toml::node& node, const std::string& key, double* out) {
+  bool Number(const toml::node& node, const std::string& key, double* out,
+              double limit) {
     const std::optional<double> v = node.value<double>();
     if ((!node.is_floating_point() && !node.is_integer()) || !v ||
         !std::isfinite(*v)) {
       return Fail(&node, key, "must be a number");
+    }
+    if (std::abs(*v) > limit) {
+      return Fail(&node, key, "must be between -" + std::to_string(static_cast<int>(limit)) +
+                                  " and " + std::to_string(static_cast<int>(limit)));
     }
     *out = *v;
     return true;
@@ -138,9 +143,9 @@ struct Loader {
       } else if (k == "extra_shorteners") {
         if (!Strings(node, key, &o.extra_shorteners)) return false;
       } else if (k == "elevated_threshold") {
-        if (!Number(node, key, &o.elevated_threshold)) return false;
+        if (!Number(node, key, &o.elevated_threshold, 1e6)) return false;
       } else if (k == "high_threshold") {
-        if (!Number(node, key, &o.high_threshold)) return false;
+        if (!Number(node, key, &o.high_threshold, 1e6)) return false;
       } else if (k == "weights") {
         const toml::table* t = node.as_table();
         if (t == nullptr) return Fail(&node, key, "must be a table of rule ids");
@@ -149,8 +154,11 @@ struct Loader {
           if (!KnownSelector(rule.str())) {
             return Fail(&value, rkey, "unknown rule id or area");
           }
+          if (!rule.str().starts_with("content")) {
+            return Fail(&value, rkey, "only content rules have weights");
+          }
           double w = 0;
-          if (!Number(value, rkey, &w)) return false;
+          if (!Number(value, rkey, &w, 1000)) return false;
           o.weights.push_back({std::string(rule.str()), w});
         }
       } else {

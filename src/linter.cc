@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <cmath>
+#include <functional>
 
 #include "content/content_engine.h"
 #include "internal/body_rules.h"
@@ -28,6 +29,9 @@ struct Linter::Impl {
   // Per rule (index in AllRules()): enabled, and its effective severity.
   std::vector<bool> enabled;
   std::vector<Severity> severity;
+  std::vector<bool> severity_overridden;  // configuration chose the severity
+  // content/all-caps and friends: the higher grade's weight, by rule id.
+  std::function<double(std::string_view)> high_weight;
   // Per rule: its content-risk weight and its higher grade's, after
   // Options::weights.
   std::vector<double> weight;
@@ -84,6 +88,7 @@ Linter::Linter(const Options& options) {
   const size_t n = AllRules().size();
   impl->enabled.assign(n, true);
   impl->severity.resize(n);
+  impl->severity_overridden.assign(n, false);
   impl->weight.resize(n);
   impl->weight_high.resize(n);
   for (size_t i = 0; i < n; ++i) {
@@ -107,12 +112,21 @@ Linter::Linter(const Options& options) {
     if (selected.empty()) {
       fail("unknown rule id or area in severity_overrides", selector);
     }
-    for (size_t i : selected) impl->severity[i] = sev;
+    for (size_t i : selected) {
+      impl->severity[i] = sev;
+      impl->severity_overridden[i] = true;
+    }
   }
   for (const auto& [selector, w] : options.weights) {
     const std::vector<size_t> selected = SelectRules(selector);
     if (selected.empty()) fail("unknown rule id or area in weights", selector);
-    if (!std::isfinite(w)) fail("a weight must be a finite number", selector);
+    if (!std::isfinite(w) || std::abs(w) > 1000) {
+      fail("a weight must be a number between -1000 and 1000", selector);
+    }
+    if (!selector.starts_with("content")) {
+      // Only content rules score; each fires at most once per message.
+      fail("weights apply to content rules (content or content/...)", selector);
+    }
     for (size_t i : selected) {
       impl->weight[i] = w;
       impl->weight_high[i] = w;
@@ -120,6 +134,7 @@ Linter::Linter(const Options& options) {
   }
   if (!std::isfinite(options.elevated_threshold) ||
       !std::isfinite(options.high_threshold) ||
+      std::abs(options.elevated_threshold) > 1e6 || std::abs(options.high_threshold) > 1e6 ||
       options.elevated_threshold > options.high_threshold) {
     fail("elevated_threshold must be a number no greater than high_threshold",
          std::to_string(options.elevated_threshold));
@@ -137,6 +152,11 @@ Linter::Linter(const Options& options) {
   impl->phones = &internal::PhoneUtil::Get();
   impl->default_region = internal::UpperAscii(options.default_region);
   impl->content = std::make_unique<internal::ContentEngine>(options);
+  const Impl* self = impl.get();
+  impl->high_weight = [self](std::string_view rule_id) {
+    const RuleInfo* rule = FindRule(rule_id);
+    return rule == nullptr ? 0.0 : self->weight_high[rule - AllRules().data()];
+  };
   if (!impl->content->error().empty()) {
     fail("a content lexicon does not compile", impl->content->error());
   }
@@ -191,13 +211,8 @@ Report Linter::Lint(const Message& message) const {
       {report.to_number ? std::string_view(report.to_number->region) : "",
        from_phone ? std::string_view(report.from_number->region) : ""},
       emit);
-  impl_->content->Check(message, report.segments, emit,
-                        [&](std::string_view rule_id) {
-                          const RuleInfo* rule = FindRule(rule_id);
-                          return rule == nullptr
-                                     ? 0.0
-                                     : impl_->weight_high[rule - AllRules().data()];
-                        });
+  impl_->content->Check(message, report.segments, emit, impl_->high_weight,
+                        impl_->severity_overridden);
   std::stable_sort(report.diagnostics.begin(), report.diagnostics.end(),
                    [](const Diagnostic& a, const Diagnostic& b) {
                      const size_t sa = a.span ? a.span->byte_begin : 0;
@@ -214,7 +229,8 @@ Report Linter::Lint(const Message& message) const {
   }
   // Sums of decimal weights (1.5 + 0.3) carry binary noise; round to 1e-6
   // so 4.999999 does not read as "elevated" and JSON prints 4.8, not 4.800000000001.
-  report.risk.score = std::round(report.risk.score * 1e6) / 1e6;
+  // (+ 0.0 turns a -0.0 from negative weights into 0.0.)
+  report.risk.score = std::round(report.risk.score * 1e6) / 1e6 + 0.0;
   report.risk.elevated_threshold = impl_->options.elevated_threshold;
   report.risk.high_threshold = impl_->options.high_threshold;
   report.risk.band = report.risk.score >= impl_->options.high_threshold

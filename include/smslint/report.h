@@ -67,7 +67,7 @@ struct SMSLINT_API Report {
 // Where the message came from, written into the JSON when set.
 struct ReportContext {
   std::optional<size_t> line;  // 1-based input line
-  std::optional<size_t> row;   // 1-based data row (CSV)
+  std::optional<size_t> row;   // 1-based data row (smslint batch)
 };
 
 // The report as one JSON object on one line (no trailing newline).

@@ -32,10 +32,18 @@ struct ContentContext {
   const PhraseEngine& phrases;
   const Emit& emit;
   std::string_view brand;        // Message::brand, else Options::brand
-  const HostSet& owned_domains;
+  const HostSet& owned_domains;          // Options::owned_domains
+  const HostSet* message_owned_domains;  // Message::owned_domains, or null
   const HostSet& extra_shorteners;
   // The weight of a graded rule's higher grade, after Options::weights.
-  std::function<double(std::string_view rule_id)> high_weight;
+  const std::function<double(std::string_view rule_id)>& high_weight;
+  // Per rule (index in AllRules()): configuration chose its severity.
+  const std::vector<bool>& severity_overridden;
+
+  bool Owned(std::string_view host) const {
+    return !owned_domains.Match(host).empty() ||
+           (message_owned_domains != nullptr && !message_owned_domains->Match(host).empty());
+  }
 
   bool Occurs(int pattern) const {
     return std::binary_search(hits.begin(), hits.end(), pattern);

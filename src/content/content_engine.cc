@@ -3,6 +3,8 @@
 #include "content/content_checks.h"
 #include "content/lexical_view.h"
 
+#include <optional>
+
 namespace smslint::internal {
 
 ContentEngine::ContentEngine(const Options& options)
@@ -15,18 +17,18 @@ ContentEngine::ContentEngine(const Options& options)
 
 void ContentEngine::Check(
     const Message& message, const SegmentInfo& segments, const Emit& emit,
-    const std::function<double(std::string_view)>& high_weight) const {
+    const std::function<double(std::string_view)>& high_weight,
+    const std::vector<bool>& severity_overridden) const {
   if (!error().empty()) return;
   const UrlScan urls = FindUrls(message.body);
   const LexicalView view(message.body, urls);
   const std::vector<int> hits = phrases_.Scan(view.text());
-  // Per-message owned domains add to the configured ones.
-  const HostSet* owned = &owned_domains_;
-  HostSet merged;
+  // Per-message owned domains add to the configured ones (a small set of
+  // their own: copying the configured set per message would cost more).
+  std::optional<HostSet> message_owned;
   if (!message.owned_domains.empty()) {
-    merged = owned_domains_;
-    for (const std::string& host : message.owned_domains) merged.Add(host);
-    owned = &merged;
+    message_owned.emplace();
+    for (const std::string& host : message.owned_domains) message_owned->Add(host);
   }
   const ContentContext c{message,
                          message.body,
@@ -38,9 +40,11 @@ void ContentEngine::Check(
                          emit,
                          message.brand.empty() ? std::string_view(brand_)
                                                : std::string_view(message.brand),
-                         *owned,
+                         owned_domains_,
+                         message_owned ? &*message_owned : nullptr,
                          extra_shorteners_,
-                         high_weight};
+                         high_weight,
+                         severity_overridden};
   CheckOptOutRules(c);
   CheckDisclosureRules(c);
   CheckSenderId(c);

@@ -6,6 +6,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "content/phrase_engine.h"
 #include "content/urls.h"
@@ -26,9 +27,11 @@ class ContentEngine {
 
   // Reports the content rules that fire on `message`. `high_weight` gives a
   // graded rule's higher weight after the Linter's weight overrides.
+  // `severity_overridden` is per rule (index in AllRules()).
   void Check(const Message& message, const SegmentInfo& segments,
              const Emit& emit,
-             const std::function<double(std::string_view)>& high_weight) const;
+             const std::function<double(std::string_view)>& high_weight,
+             const std::vector<bool>& severity_overridden) const;
 
  private:
   const PhraseEngine& phrases_;

@@ -156,7 +156,7 @@ void CheckOptOutRules(const ContentContext& c) {
     // an error, unless configuration chose another severity.
     const RuleInfo* rule = FindRule(kMissingOptOut);
     if (c.message.first_message && rule != nullptr &&
-        d->severity == rule->default_severity) {
+        !c.severity_overridden[rule - AllRules().data()]) {
       d->severity = Severity::kError;
     }
   }

@@ -223,20 +223,22 @@ void PhraseEngine::Find(int index, std::string_view text, bool first_only,
     const size_t whole_begin = whole.data() - text.data();
     const size_t whole_end = whole_begin + whole.size();
     PhraseMatch m;
-    if (wrapped) {
-      m.begin = whole_begin;
-      m.end = whole_end;
-      if (m.begin > 0 && m.begin < m.end) {
-        m.begin += SeqLen(static_cast<unsigned char>(text[m.begin]));
+    if (wrapped && whole_begin > 0 && whole_end < text.size()) {
+      // Inside the text both boundaries consumed one character each (at
+      // the text's edges RE2 may still have taken a character rather than
+      // ^ or $: those few matches take the capture pass below).
+      m.begin = whole_begin + SeqLen(static_cast<unsigned char>(text[whole_begin]));
+      size_t last = whole_end - 1;  // back to the start of the last code point
+      while (last > m.begin && (static_cast<unsigned char>(text[last]) & 0xC0) == 0x80) {
+        --last;
       }
-      if (m.end < text.size()) {
-        // Back to the start of the last code point.
-        size_t last = m.end - 1;
-        while (last > m.begin && (static_cast<unsigned char>(text[last]) & 0xC0) == 0x80) {
-          --last;
-        }
-        m.end = std::max(m.begin, last);
-      }
+      m.end = std::max(m.begin, last);
+    } else if (wrapped) {
+      re2::StringPiece g[2];
+      re.Match(text, whole_begin, text.size(), re2::RE2::UNANCHORED, g, 2);
+      const re2::StringPiece phrase = g[1].data() != nullptr ? g[1] : whole;
+      m.begin = phrase.data() - text.data();
+      m.end = m.begin + phrase.size();
     } else {
       const re2::StringPiece phrase =
           ngroups >= 1 && groups[1].data() != nullptr ? groups[1] : whole;

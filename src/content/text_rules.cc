@@ -38,6 +38,18 @@ void DecodeInto(std::string_view text, std::vector<Cp>& out) {
   }
 }
 
+// Gives a reused per-thread buffer's memory back after a huge body (a 4 MiB
+// JSONL line would otherwise stay allocated for the thread's life).
+struct ShrinkAfterUse {
+  std::vector<Cp>& v;
+  ~ShrinkAfterUse() {
+    if (v.capacity() > (1u << 16)) {
+      v.clear();
+      v.shrink_to_fit();
+    }
+  }
+};
+
 bool AsciiAlnum(char32_t cp) {
   return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
 }
@@ -173,6 +185,7 @@ void CheckInvisible(const ContentContext& c) {
   if (Ascii(c.body)) return;  // every listed character is outside ASCII
   // On the body itself: blanking URLs must not hide a zero-width space.
   thread_local std::vector<Cp> cps;
+  const ShrinkAfterUse shrink{cps};
   DecodeInto(c.body, cps);
   size_t count = 0;
   std::optional<size_t> first;
@@ -400,6 +413,7 @@ void CheckTextRules(const ContentContext& c) {
   // Reused per thread: a body's code points are a few kilobytes, and these
   // allocations showed in profiles.
   thread_local std::vector<Cp> cps;
+  const ShrinkAfterUse shrink{cps};
   DecodeInto(c.view.text(), cps);
   const auto words = Words(cps);
   CheckAllCaps(c, cps, words);

@@ -52,7 +52,7 @@ void CheckUrlRules(const ContentContext& c) {
   bool shortener = false, ip = false, insecure = false, deceptive = false;
   for (const UrlMatch& u : urls) {
     const Span span = c.BodySpan(u.begin, u.end);
-    const bool owned = !c.owned_domains.Match(u.host).empty();
+    const bool owned = c.Owned(u.host);
     if (!shortener && !owned && !u.ipv4 && !u.ipv6) {
       std::string_view entry = PublicShorteners().Match(u.host);
       if (entry.empty()) entry = c.extra_shorteners.Match(u.host);

@@ -10,6 +10,7 @@
 #define SMSLINT_SRC_INTERNAL_JSON_WRITER_H_
 
 #include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -58,7 +59,8 @@ class JsonWriter {
   }
   void Double(double v) {
     Separator();
-    if (v == static_cast<double>(static_cast<int64_t>(v)) && v > -1e15 && v < 1e15) {
+    // Range first: casting a double outside int64's range is undefined.
+    if (v > -1e15 && v < 1e15 && v == std::trunc(v) && !(v == 0 && std::signbit(v))) {
       // Integral: nlohmann prints "5.0".
       char buf[24];
       const auto r = std::to_chars(buf, buf + sizeof buf, static_cast<int64_t>(v));

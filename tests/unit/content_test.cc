@@ -205,6 +205,36 @@ TEST(ContentTest, LexicalRulesIgnoreTextInsideUrls) {
   EXPECT_EQ(Find(r, "content/shaft-alcohol"), nullptr);
 }
 
+TEST(ContentTest, PhraseSpansAtTheEdgesOfTheBodyExcludeBoundaries) {
+  const Linter linter;
+  // The phrase touches the start and the end: the boundary character ("("
+  // or "!") must not be part of the span or the match.
+  for (const std::string body : {std::string("Respond now!"), std::string("(Respond now) today")}) {
+    const Report r = linter.Lint(Body(body));
+    const Diagnostic* d = Find(r, "content/urgency-language");
+    ASSERT_NE(d, nullptr) << body;
+    EXPECT_EQ(d->Arg("match"), "Respond now") << body;
+    EXPECT_EQ(body.substr(d->span->byte_begin, d->span->byte_end - d->span->byte_begin),
+              "Respond now");
+  }
+}
+
+TEST(ContentTest, WeightsOnlyForContentRulesAndBounded) {
+  Options not_content;
+  not_content.weights = {{"mms", 2.0}};
+  EXPECT_FALSE(Linter(not_content).ok());
+  Options huge;
+  huge.weights = {{"content/gambling", 1e20}};
+  EXPECT_FALSE(Linter(huge).ok());
+  Options negative;
+  negative.weights = {{"content", -1.0}};
+  const Linter linter(negative);
+  ASSERT_TRUE(linter.ok()) << linter.error();
+  const Report r = linter.Lint(Body("Claim your bonus today"));
+  EXPECT_LT(r.risk.score, 0.0);
+  EXPECT_EQ(r.risk.band, RiskBand::kLow);
+}
+
 TEST(ContentTest, NeverCrashesOnInvalidUtf8) {
   const Linter linter;
   const Report r = linter.Lint(Body("FREE \xFF\xFE cash http://\xC3 bit.ly/\x80"));

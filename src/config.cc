@@ -41,6 +41,20 @@ struct Loader {
     return false;
   }
 
+  // A table keyed by rule ids or areas ([lint.severity], [content.weights]):
+  // checks each key is one, then hands the entry to `entry`.
+  template <typename Entry>
+  bool RuleTable(const toml::node& node, const std::string& key, Entry&& entry) {
+    const toml::table* t = node.as_table();
+    if (t == nullptr) return Fail(&node, key, "must be a table of rule ids");
+    for (const auto& [rule, value] : *t) {
+      const std::string rkey = key + "." + std::string(rule.str());
+      if (!KnownSelector(rule.str())) return Fail(&value, rkey, "unknown rule id or area");
+      if (!entry(std::string(rule.str()), value, rkey)) return false;
+    }
+    return true;
+  }
+
   bool UInt(const toml::node& node, const std::string& key, uint32_t min,
             uint32_t* out) {
     const std::optional<int64_t> v = node.value<int64_t>();
@@ -80,21 +94,18 @@ struct Loader {
         }
         o.disabled_rules.insert(o.disabled_rules.end(), ids.begin(), ids.end());
       } else if (k == "severity") {
-        const toml::table* t = node.as_table();
-        if (t == nullptr) return Fail(&node, key, "must be a table of rule ids");
-        for (const auto& [rule, value] : *t) {
-          const std::string rkey = key + "." + std::string(rule.str());
-          if (!KnownSelector(rule.str())) {
-            return Fail(&value, rkey, "unknown rule id or area");
-          }
+        const bool ok = RuleTable(node, key, [&](const std::string& rule,
+                                                 const toml::node& value,
+                                                 const std::string& rkey) {
           const std::optional<std::string> s = value.value<std::string>();
-          const std::optional<Severity> sev =
-              s ? ParseSeverity(*s) : std::nullopt;
+          const std::optional<Severity> sev = s ? ParseSeverity(*s) : std::nullopt;
           if (!value.is_string() || !sev) {
             return Fail(&value, rkey, "must be \"error\", \"warning\" or \"info\"");
           }
-          o.severity_overrides.push_back({std::string(rule.str()), *sev});
-        }
+          o.severity_overrides.push_back({rule, *sev});
+          return true;
+        });
+        if (!ok) return false;
       } else {
         return Fail(&node, key, "unknown key");
       }
@@ -147,20 +158,18 @@ struct Loader {
       } else if (k == "high_threshold") {
         if (!Number(node, key, &o.high_threshold, 1e6)) return false;
       } else if (k == "weights") {
-        const toml::table* t = node.as_table();
-        if (t == nullptr) return Fail(&node, key, "must be a table of rule ids");
-        for (const auto& [rule, value] : *t) {
-          const std::string rkey = key + "." + std::string(rule.str());
-          if (!KnownSelector(rule.str())) {
-            return Fail(&value, rkey, "unknown rule id or area");
-          }
-          if (!rule.str().starts_with("content")) {
+        const bool ok = RuleTable(node, key, [&](const std::string& rule,
+                                                 const toml::node& value,
+                                                 const std::string& rkey) {
+          if (!rule.starts_with("content")) {
             return Fail(&value, rkey, "only content rules have weights");
           }
           double w = 0;
           if (!Number(value, rkey, &w, 1000)) return false;
-          o.weights.push_back({std::string(rule.str()), w});
-        }
+          o.weights.push_back({rule, w});
+          return true;
+        });
+        if (!ok) return false;
       } else {
         return Fail(&node, key, "unknown key");
       }

@@ -60,9 +60,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   bool too_many = false;
   smslint::Diagnostic scratch;
-  const smslint::internal::Emit emit =
-      [&](std::string_view id, std::string_view field, std::optional<smslint::Span>,
-          std::vector<std::pair<std::string, std::string>>) {
+  const smslint::internal::Emit emit(
+      [&](smslint::internal::Finding&& f) {
+        const std::string_view id = smslint::AllRules()[f.rule.index].id;
+        const std::string_view field = f.field;
         FUZZ_CHECK_MSG(smslint::FindRule(id) != nullptr, std::string(id));
         FUZZ_CHECK_MSG(id.starts_with("media/") || id.starts_with("mms/"),
                        std::string(id));
@@ -73,7 +74,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         FUZZ_CHECK_MSG(field_ok, std::string(field));
         if (id == "media/too-many") too_many = true;
         return &scratch;
-      };
+      });
   CheckMedia(m, {to, from}, emit);
   FUZZ_CHECK(too_many == (count > 10));
   return 0;

@@ -106,7 +106,7 @@ void CheckForcesUcs2(const Message& m, const SegmentInfo& info,
     names += ", and " + std::to_string(distinct.size() - kMaxNamedCharacters) +
              " more";
   }
-  Diagnostic* d = emit("segments/forces-ucs2", "body", info.non_gsm[0].span,
+  Diagnostic* d = emit(rule::kSegmentsForcesUcs2, "body", info.non_gsm[0].span,
                        {{"count", std::to_string(distinct.size())},
                         {"segments", std::to_string(info.segment_count)},
                         {"characters", names}});
@@ -175,7 +175,7 @@ void CheckCrlf(const Message& m, const SegmentInfo& info, const Emit& emit) {
   const uint32_t lf_segments = CountSegments(lf);
   if (lf_segments >= info.segment_count) return;
   fix.description = "replace CRLF line breaks with LF";
-  Diagnostic* d = emit("segments/crlf-line-breaks", "body", fix.edits[0].span,
+  Diagnostic* d = emit(rule::kSegmentsCrlfLineBreaks, "body", fix.edits[0].span,
                        {{"crlf_count", std::to_string(crlf)},
                         {"segments_lf", std::to_string(lf_segments)},
                         {"segments", std::to_string(info.segment_count)}});
@@ -187,7 +187,7 @@ void CheckCrlf(const Message& m, const SegmentInfo& info, const Emit& emit) {
 void CheckBody(const Message& m, const SegmentInfo& info,
                const Options& options, const Emit& emit) {
   if (m.body.empty()) {
-    if (m.media.empty()) emit("body/empty", "body", std::nullopt, {});
+    if (m.media.empty()) emit(rule::kBodyEmpty, "body", std::nullopt, {});
     return;
   }
   if (info.invalid_utf8) {
@@ -195,23 +195,23 @@ void CheckBody(const Message& m, const SegmentInfo& info,
     const auto* p = reinterpret_cast<const uint8_t*>(m.body.data());
     const Decoded d = DecodeUtf8(p + off, p + m.body.size());
     const size_t u16 = Utf16Offset(m.body, off);
-    emit("body/invalid-utf8", "body", Span{off, off + d.len, u16, u16 + 1},
+    emit(rule::kBodyInvalidUtf8, "body", Span{off, off + d.len, u16, u16 + 1},
          {{"offset", std::to_string(off)}});
   }
   const uint64_t limit = options.max_body_characters;
   if (info.code_points > limit) {
-    emit("body/too-long", "body", TailSpan(m.body, limit, false),
+    emit(rule::kBodyTooLong, "body", TailSpan(m.body, limit, false),
          {{"count", std::to_string(info.code_points)},
           {"limit", std::to_string(limit)}});
   } else if (info.utf16_units > limit) {
-    emit("body/too-long-utf16", "body", TailSpan(m.body, limit, true),
+    emit(rule::kBodyTooLongUtf16, "body", TailSpan(m.body, limit, true),
          {{"utf16_units", std::to_string(info.utf16_units)},
           {"count", std::to_string(info.code_points)},
           {"limit", std::to_string(limit)}});
   }
   CheckForcesUcs2(m, info, options, emit);
   if (info.segment_count > options.max_segments) {
-    emit("segments/too-many-segments", "body", std::nullopt,
+    emit(rule::kSegmentsTooManySegments, "body", std::nullopt,
          {{"segments", std::to_string(info.segment_count)},
           {"encoding", std::string(EncodingName(info.encoding))},
           {"limit", std::to_string(options.max_segments)}});

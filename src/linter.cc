@@ -1,6 +1,7 @@
 #include "smslint/linter.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cstdio>
 #include <map>
 #include <string>
@@ -9,15 +10,14 @@
 #include <vector>
 
 #include <cmath>
-#include <functional>
 
 #include "content/content_engine.h"
 #include "internal/body_rules.h"
 #include "internal/grapheme.h"
-#include "internal/render.h"
 #include "media/media_rules.h"
 #include "numbers/number_rules.h"
 #include "numbers/phone_util.h"
+#include "rules/policy.h"
 #include "smslint/rules.h"
 
 namespace smslint {
@@ -26,112 +26,26 @@ struct Linter::Impl {
   Options options;
   std::string error;
   std::string error_arg;
-  // Per rule (index in AllRules()): enabled, and its effective severity.
-  std::vector<bool> enabled;
-  std::vector<Severity> severity;
-  std::vector<bool> severity_overridden;  // configuration chose the severity
-  // content/all-caps and friends: the higher grade's weight, by rule id.
-  std::function<double(std::string_view)> high_weight;
-  // Per rule: its content-risk weight and its higher grade's, after
-  // Options::weights.
-  std::vector<double> weight;
-  std::vector<double> weight_high;
+  // Which rules report, at which severity and weight: the one place policy
+  // is applied to what rules find.
+  std::optional<internal::RulePolicy> policy;
   std::unique_ptr<internal::ContentEngine> content;
   // libphonenumber, fetched and warmed once (PhoneUtil::Get), so Lint does
   // no first-use work.
   const internal::PhoneUtil* phones = nullptr;
   std::string default_region;  // upper-cased options.default_region
-
-  std::optional<Diagnostic> Make(
-      std::string_view rule_id, std::string_view field,
-      std::optional<Span> span,
-      std::vector<std::pair<std::string, std::string>> args) const {
-    const RuleInfo* rule = FindRule(rule_id);
-    if (rule == nullptr) return std::nullopt;
-    const size_t index = rule - AllRules().data();
-    if (!enabled[index]) return std::nullopt;
-    Diagnostic d;
-    d.rule_id = std::string(rule->id);
-    d.severity = severity[index];
-    d.field = std::string(field);
-    d.span = span;
-    d.message = internal::RenderTemplate(rule->message, args);
-    d.twilio_code = rule->twilio_code;
-    d.weight = weight[index];
-    d.args = std::move(args);
-    return d;
-  }
 };
-
-namespace {
-
-// Indexes of the rules `selector` names: an exact id, or an area ("segments"
-// or "segments/").
-std::vector<size_t> SelectRules(std::string_view selector) {
-  std::vector<size_t> out;
-  const auto rules = AllRules();
-  std::string area(selector);
-  if (!area.empty() && area.back() != '/') area.push_back('/');
-  for (size_t i = 0; i < rules.size(); ++i) {
-    if (rules[i].id == selector || rules[i].id.starts_with(area)) {
-      out.push_back(i);
-    }
-  }
-  return out;
-}
-
-}  // namespace
 
 Linter::Linter(const Options& options) {
   auto impl = std::make_unique<Impl>();
   impl->options = options;
-  const size_t n = AllRules().size();
-  impl->enabled.assign(n, true);
-  impl->severity.resize(n);
-  impl->severity_overridden.assign(n, false);
-  impl->weight.resize(n);
-  impl->weight_high.resize(n);
-  for (size_t i = 0; i < n; ++i) {
-    impl->severity[i] = AllRules()[i].default_severity;
-    impl->weight[i] = AllRules()[i].weight;
-    impl->weight_high[i] = AllRules()[i].weight_high;
-  }
   auto fail = [&](std::string error, std::string arg) {
     if (impl->error.empty()) {
       impl->error = std::move(error);
       impl->error_arg = std::move(arg);
     }
   };
-  for (const std::string& selector : options.disabled_rules) {
-    const std::vector<size_t> selected = SelectRules(selector);
-    if (selected.empty()) fail("unknown rule id or area in disabled_rules", selector);
-    for (size_t i : selected) impl->enabled[i] = false;
-  }
-  for (const auto& [selector, sev] : options.severity_overrides) {
-    const std::vector<size_t> selected = SelectRules(selector);
-    if (selected.empty()) {
-      fail("unknown rule id or area in severity_overrides", selector);
-    }
-    for (size_t i : selected) {
-      impl->severity[i] = sev;
-      impl->severity_overridden[i] = true;
-    }
-  }
-  for (const auto& [selector, w] : options.weights) {
-    const std::vector<size_t> selected = SelectRules(selector);
-    if (selected.empty()) fail("unknown rule id or area in weights", selector);
-    if (!std::isfinite(w) || std::abs(w) > 1000) {
-      fail("a weight must be a number between -1000 and 1000", selector);
-    }
-    if (!selector.starts_with("content")) {
-      // Only content rules score; each fires at most once per message.
-      fail("weights apply to content rules (content or content/...)", selector);
-    }
-    for (size_t i : selected) {
-      impl->weight[i] = w;
-      impl->weight_high[i] = w;
-    }
-  }
+  impl->policy.emplace(options, &impl->error, &impl->error_arg);
   if (!std::isfinite(options.elevated_threshold) ||
       !std::isfinite(options.high_threshold) ||
       std::abs(options.elevated_threshold) > 1e6 || std::abs(options.high_threshold) > 1e6 ||
@@ -152,11 +66,6 @@ Linter::Linter(const Options& options) {
   impl->phones = &internal::PhoneUtil::Get();
   impl->default_region = internal::UpperAscii(options.default_region);
   impl->content = std::make_unique<internal::ContentEngine>(options);
-  const Impl* self = impl.get();
-  impl->high_weight = [self](std::string_view rule_id) {
-    const RuleInfo* rule = FindRule(rule_id);
-    return rule == nullptr ? 0.0 : self->weight_high[rule - AllRules().data()];
-  };
   if (!impl->content->error().empty()) {
     fail("a content lexicon does not compile", impl->content->error());
   }
@@ -177,7 +86,16 @@ const Options& Linter::options() const { return impl_->options; }
 std::optional<Diagnostic> Linter::MakeDiagnostic(
     std::string_view rule_id, std::string_view field, std::optional<Span> span,
     std::vector<std::pair<std::string, std::string>> args) const {
-  return impl_->Make(rule_id, field, span, std::move(args));
+  const RuleInfo* rule = FindRule(rule_id);
+  if (rule == nullptr) return std::nullopt;
+  const internal::RuleId id{static_cast<uint16_t>(rule - AllRules().data())};
+  return impl_->policy->Apply({id, field, span, std::move(args), {}});
+}
+
+bool Linter::RuleEnabled(std::string_view rule_id) const {
+  const RuleInfo* rule = FindRule(rule_id);
+  return rule != nullptr &&
+         impl_->policy->enabled({static_cast<uint16_t>(rule - AllRules().data())});
 }
 
 Report Linter::Lint(const Message& message) const {
@@ -185,16 +103,13 @@ Report Linter::Lint(const Message& message) const {
   report.id = message.id;
   if (!ok()) return report;
   report.segments = AnalyzeSegments(message.body);
-  const internal::Emit emit = [&](std::string_view rule_id,
-                                  std::string_view field,
-                                  std::optional<Span> span,
-                                  std::vector<std::pair<std::string, std::string>>
-                                      args) -> Diagnostic* {
-    std::optional<Diagnostic> d = impl_->Make(rule_id, field, span, std::move(args));
+  const internal::Emit emit([&](internal::Finding&& finding) -> Diagnostic* {
+    assert(internal::RulePolicy::ArgsMatchMetadata(finding));
+    std::optional<Diagnostic> d = impl_->policy->Apply(std::move(finding));
     if (!d) return nullptr;
     report.diagnostics.push_back(std::move(*d));
     return &report.diagnostics.back();
-  };
+  });
   internal::CheckBody(message, report.segments, impl_->options, emit);
   const std::string region = internal::ResolveRegion(
       message, impl_->default_region, *impl_->phones, emit);
@@ -211,8 +126,7 @@ Report Linter::Lint(const Message& message) const {
       {report.to_number ? std::string_view(report.to_number->region) : "",
        from_phone ? std::string_view(report.from_number->region) : ""},
       emit);
-  impl_->content->Check(message, report.segments, emit, impl_->high_weight,
-                        impl_->severity_overridden);
+  impl_->content->Check(message, report.segments, emit);
   std::stable_sort(report.diagnostics.begin(), report.diagnostics.end(),
                    [](const Diagnostic& a, const Diagnostic& b) {
                      const size_t sa = a.span ? a.span->byte_begin : 0;

@@ -104,6 +104,11 @@ class SMSLINT_API Linter {
       std::optional<Span> span,
       std::vector<std::pair<std::string, std::string>> args) const;
 
+  // True when `rule_id` names a rule that reports with these options (not
+  // disabled, not removed). Front ends use it to skip work whose only use is
+  // a disabled rule.
+  bool RuleEnabled(std::string_view rule_id) const;
+
   const Options& options() const;
 
  private:

@@ -1,7 +1,7 @@
 // File: smslint/rules.h
 //
 // The rule registry: one table holding every rule smslint has ever shipped,
-// sorted by id. Ids are never reused; a retired rule stays with status
+// sorted by id, generated from data/rules/<area>.toml. Ids are never reused; a retired rule stays with status
 // "removed".
 //
 //   const smslint::RuleInfo* r = smslint::FindRule("body/too-long");
@@ -10,6 +10,7 @@
 #ifndef SMSLINT_RULES_H_
 #define SMSLINT_RULES_H_
 
+#include <cstddef>
 #include <span>
 #include <string_view>
 
@@ -18,12 +19,22 @@
 
 namespace smslint {
 
+// smslint::RuleArgument
+//
+// A named value a rule's diagnostics carry (Diagnostic::args) and its
+// message template uses. `type` is "string", "integer" or "decimal": how
+// to read the value's text.
+struct RuleArgument {
+  std::string_view name;
+  std::string_view type;
+};
+
 // smslint::RuleInfo
 //
-// A rule's metadata. `message` is the template diagnostics are rendered
-// from: "{name}" is replaced by the diagnostic's argument `name`.
-// `docs` is Markdown with the headings "What it does", "Why", "Example",
-// "Fix".
+// A rule's metadata, generated from data/rules/<area>.toml. `message` is the
+// template diagnostics are rendered from: "{name}" is replaced by the
+// diagnostic's argument `name`. `docs` is Markdown with the headings "What
+// it does", "Why", "Example", "Fix".
 struct RuleInfo {
   std::string_view id;        // "<area>/<kebab-name>"
   std::string_view summary;   // one line
@@ -34,10 +45,23 @@ struct RuleInfo {
   std::string_view since;     // version that added it
   std::string_view message;   // template
   std::string_view docs;
-  // Content-risk weight (0: the rule does not score); graded rules (all-caps)
-  // use weight_high for their higher grade.
+  // Content-risk weight (0: the rule does not score). A graded rule
+  // (content/all-caps) scores weight_high instead when `weight_high_when`
+  // holds; ungraded rules have weight_high 0 and weight_high_when "".
   double weight = 0.0;
   double weight_high = 0.0;
+  std::string_view weight_high_when;
+  // When `escalation_when` (a sentence; "" for none) holds, the rule reports
+  // at escalation_severity instead of default_severity, unless configuration
+  // chose a severity for it.
+  std::string_view escalation_when;
+  Severity escalation_severity = Severity::kError;
+  // The arguments of its diagnostics, in template order.
+  const RuleArgument* arguments = nullptr;
+  size_t argument_count = 0;
+  // Content rules: how strong the evidence behind the rule is ("A", "B",
+  // "C", "A/C"; docs/content.md); "" for other rules.
+  std::string_view evidence;
 };
 
 // Every rule, sorted by id.

@@ -16,7 +16,7 @@
 #include "content/lexical_view.h"
 #include "content/phrase_engine.h"
 #include "content/urls.h"
-#include "internal/body_rules.h"
+#include "rules/emit.h"
 #include "smslint/message.h"
 #include "smslint/segments.h"
 
@@ -35,10 +35,6 @@ struct ContentContext {
   const HostSet& owned_domains;          // Options::owned_domains
   const HostSet* message_owned_domains;  // Message::owned_domains, or null
   const HostSet& extra_shorteners;
-  // The weight of a graded rule's higher grade, after Options::weights.
-  const std::function<double(std::string_view rule_id)>& high_weight;
-  // Per rule (index in AllRules()): configuration chose its severity.
-  const std::vector<bool>& severity_overridden;
 
   bool Owned(std::string_view host) const {
     return !owned_domains.Match(host).empty() ||

@@ -16,9 +16,7 @@ ContentEngine::ContentEngine(const Options& options)
 }
 
 void ContentEngine::Check(
-    const Message& message, const SegmentInfo& segments, const Emit& emit,
-    const std::function<double(std::string_view)>& high_weight,
-    const std::vector<bool>& severity_overridden) const {
+    const Message& message, const SegmentInfo& segments, const Emit& emit) const {
   if (!error().empty()) return;
   const UrlScan urls = FindUrls(message.body);
   const LexicalView view(message.body, urls);
@@ -42,9 +40,7 @@ void ContentEngine::Check(
                                                : std::string_view(message.brand),
                          owned_domains_,
                          message_owned ? &*message_owned : nullptr,
-                         extra_shorteners_,
-                         high_weight,
-                         severity_overridden};
+                         extra_shorteners_};
   CheckOptOutRules(c);
   CheckDisclosureRules(c);
   CheckSenderId(c);

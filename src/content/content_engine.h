@@ -3,14 +3,13 @@
 #ifndef SMSLINT_SRC_CONTENT_CONTENT_ENGINE_H_
 #define SMSLINT_SRC_CONTENT_CONTENT_ENGINE_H_
 
-#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "content/phrase_engine.h"
 #include "content/urls.h"
-#include "internal/body_rules.h"
+#include "rules/emit.h"
 #include "smslint/linter.h"
 #include "smslint/message.h"
 #include "smslint/segments.h"
@@ -25,13 +24,9 @@ class ContentEngine {
   // compile: a build defect, checked by a test).
   const std::string& error() const { return phrases_.error(); }
 
-  // Reports the content rules that fire on `message`. `high_weight` gives a
-  // graded rule's higher weight after the Linter's weight overrides.
-  // `severity_overridden` is per rule (index in AllRules()).
+  // Reports the content rules that fire on `message`.
   void Check(const Message& message, const SegmentInfo& segments,
-             const Emit& emit,
-             const std::function<double(std::string_view)>& high_weight,
-             const std::vector<bool>& severity_overridden) const;
+             const Emit& emit) const;
 
  private:
   const PhraseEngine& phrases_;

@@ -8,6 +8,8 @@
 #include <array>
 #include <string_view>
 
+#include "gen/rule_ids.h"
+
 namespace smslint::internal {
 
 struct LexiconFile {
@@ -17,6 +19,7 @@ struct LexiconFile {
 
 struct LexiconPattern {
   std::string_view rule;    // rule id the pattern serves
+  RuleId rule_id;           // the same rule, as its constant
   std::string_view role;    // what it means to the rule's engine
   std::string_view regex;   // RE2, flags and whole-word wrapping applied
   std::string_view unless;  // RE2; an occurrence inside its match is void

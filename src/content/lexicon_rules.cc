@@ -76,7 +76,7 @@ void CheckLexiconRules(const ContentContext& c) {
     if (!m) continue;
     done.push_back(p.rule);
     const std::string_view text = c.view.text().substr(m->begin, m->end - m->begin);
-    c.emit(p.rule, "body", c.ViewSpan(m->begin, m->end), {{"match", std::string(text)}});
+    c.emit(p.rule_id, "body", c.ViewSpan(m->begin, m->end), {{"match", std::string(text)}});
   }
 }
 

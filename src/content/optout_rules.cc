@@ -104,7 +104,7 @@ void CheckOptOutRules(const ContentContext& c) {
     if (IsOptOutPurpose(c, m.purpose)) continue;
     if (conflict_keywords.empty()) {
       const size_t kb = m.kw.data() - c.view.text().data();
-      if (Diagnostic* d = c.emit(kConflict, "body", c.ViewSpan(kb, kb + m.kw.size()),
+      if (Diagnostic* d = c.emit(rule::kContentReservedKeywordConflict, "body", c.ViewSpan(kb, kb + m.kw.size()),
                                  {{"keyword", std::string(m.kw)},
                                   {"purpose", std::string(CutPurpose(c, m.purpose))}})) {
         (void)d;
@@ -142,7 +142,7 @@ void CheckOptOutRules(const ContentContext& c) {
   }
   if (nonstd) {
     const size_t kb = nonstd->kw.data() - c.view.text().data();
-    c.emit(kNonStandard, "body", c.ViewSpan(kb, kb + nonstd->kw.size()),
+    c.emit(rule::kContentNonStandardOptOutKeyword, "body", c.ViewSpan(kb, kb + nonstd->kw.size()),
            {{"keyword", std::string(nonstd->kw)}});
     return;
   }
@@ -151,15 +151,10 @@ void CheckOptOutRules(const ContentContext& c) {
                      kind != MessageKind::kConversational &&
                      (c.message.first_message || kind == MessageKind::kMarketing);
   if (!gated) return;
-  if (Diagnostic* d = c.emit(kMissingOptOut, "body", std::nullopt, {})) {
-    // An opt-in confirmation without opt-out language breaks CTIA's rules:
-    // an error, unless configuration chose another severity.
-    const RuleInfo* rule = FindRule(kMissingOptOut);
-    if (c.message.first_message && rule != nullptr &&
-        !c.severity_overridden[rule - AllRules().data()]) {
-      d->severity = Severity::kError;
-    }
-  }
+  // An opt-in confirmation without opt-out language breaks CTIA's rules:
+  // the rule's escalation (data/rules/content.toml).
+  c.emit(rule::kContentMissingOptOut, "body", std::nullopt, {},
+         {.escalate = c.message.first_message});
 }
 
 void CheckDisclosureRules(const ContentContext& c) {
@@ -167,18 +162,21 @@ void CheckDisclosureRules(const ContentContext& c) {
   const MessageKind kind = c.message.kind;
   struct Absence {
     std::string_view rule;
+    RuleId rule_id;
     bool applies;
   };
   const Absence rules[] = {
-      {"content/missing-help-instructions",
+      {"content/missing-help-instructions", rule::kContentMissingHelpInstructions,
        kind == MessageKind::kMarketing || kind == MessageKind::kTransactional ||
            kind == MessageKind::kInformational},
-      {"content/missing-data-rates-disclosure", kind == MessageKind::kMarketing},
-      {"content/missing-frequency-disclosure", kind == MessageKind::kMarketing},
+      {"content/missing-data-rates-disclosure", rule::kContentMissingDataRatesDisclosure,
+       kind == MessageKind::kMarketing},
+      {"content/missing-frequency-disclosure", rule::kContentMissingFrequencyDisclosure,
+       kind == MessageKind::kMarketing},
   };
   for (const Absence& a : rules) {
     if (!a.applies) continue;
-    if (!c.AnyOccurs(a.rule, "hit")) c.emit(a.rule, "body", std::nullopt, {});
+    if (!c.AnyOccurs(a.rule, "hit")) c.emit(a.rule_id, "body", std::nullopt, {});
   }
 }
 
@@ -197,7 +195,7 @@ void CheckSenderId(const ContentContext& c) {
       return out;
     };
     if (lower(c.body).find(lower(c.brand)) == std::string::npos) {
-      c.emit(kRule, "body", std::nullopt, {});
+      c.emit(rule::kContentMissingSenderId, "body", std::nullopt, {});
     }
     return;
   }
@@ -205,7 +203,7 @@ void CheckSenderId(const ContentContext& c) {
   // alone tells whether it starts with a label that is not a generic word.
   if (c.AnyOccurs(kRule, "label") && !c.AnyOccurs(kRule, "generic-label")) return;
   if (c.AnyOccurs(kRule, "identified") || c.AnyOccurs(kRule, "signature")) return;
-  c.emit(kRule, "body", std::nullopt, {});
+  c.emit(rule::kContentMissingSenderId, "body", std::nullopt, {});
 }
 
 }  // namespace smslint::internal

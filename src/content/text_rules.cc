@@ -123,11 +123,9 @@ void CheckAllCaps(const ContentContext& c, const std::vector<Cp>& cps,
   }
   if (letters < 20 || upper * 2 < letters) return;
   const unsigned percent = static_cast<unsigned>(upper * 100 / letters);
-  if (Diagnostic* d = c.emit(kRule, "body", std::nullopt,
-                             {{"percent", std::to_string(percent)},
-                              {"letters", std::to_string(letters)}})) {
-    if (upper * 4 >= letters * 3) d->weight = c.high_weight(kRule);
-  }
+  c.emit(rule::kContentAllCaps, "body", std::nullopt,
+         {{"percent", std::to_string(percent)}, {"letters", std::to_string(letters)}},
+         {.grade = upper * 4 >= letters * 3 ? grade::kContentAllCapsHigh : uint8_t{0}});
 }
 
 void CheckPunctuation(const ContentContext& c, const std::vector<Cp>& cps) {
@@ -139,7 +137,7 @@ void CheckPunctuation(const ContentContext& c, const std::vector<Cp>& cps) {
     size_t j = i;
     while (j < cps.size() && (cps[j].cp == '!' || cps[j].cp == '?')) ++j;
     if (j - i >= 3) {
-      c.emit("content/excessive-punctuation", "body",
+      c.emit(rule::kContentExcessivePunctuation, "body",
              c.ViewSpan(cps[i].begin, cps[j - 1].end),
              {{"match", std::string(c.view.text().substr(
                             cps[i].begin, cps[j - 1].end - cps[i].begin))}});
@@ -147,7 +145,7 @@ void CheckPunctuation(const ContentContext& c, const std::vector<Cp>& cps) {
     }
     for (size_t k = i; k < j; ++k) {
       if (cps[k].cp == '!' && ++bangs == 4) {
-        c.emit("content/excessive-punctuation", "body",
+        c.emit(rule::kContentExcessivePunctuation, "body",
                c.ViewSpan(cps[k].begin, cps[k].end), {{"match", "!"}});
         return;
       }
@@ -168,7 +166,7 @@ void CheckEmoji(const ContentContext& c, const std::vector<Cp>& cps) {
     if (++count == 4) fourth = i;
   }
   if (count >= 4) {
-    c.emit("content/emoji-density", "body",
+    c.emit(rule::kContentEmojiDensity, "body",
            c.ViewSpan(cps[fourth].begin, cps[fourth].end),
            {{"count", std::to_string(count)}});
   }
@@ -205,7 +203,7 @@ void CheckInvisible(const ContentContext& c) {
     if (!first) first = i;
   }
   if (first) {
-    c.emit("content/invisible-characters", "body",
+    c.emit(rule::kContentInvisibleCharacters, "body",
            c.BodySpan(cps[*first].begin, cps[*first].end),
            {{"code_point", Hex(cps[*first].cp)}, {"count", std::to_string(count)}});
   }
@@ -287,7 +285,7 @@ void CheckLookalike(const ContentContext& c, const std::vector<Cp>& cps,
     } else {
       continue;
     }
-    c.emit("content/lookalike-characters", "body",
+    c.emit(rule::kContentLookalikeCharacters, "body",
            c.ViewSpan(cps[b].begin, cps[e - 1].end),
            {{"match", std::string(w)}, {"reason", reason}});
     return;
@@ -348,7 +346,7 @@ void CheckObfuscation(const ContentContext& c) {
     }
     if (letters.size() >= 4) {
       if (std::string_view w = LexiconWordIn(letters, false); !w.empty()) {
-        c.emit(kRule, "body", c.ViewSpan(i, j + 1),
+        c.emit(rule::kContentObfuscatedWords, "body", c.ViewSpan(i, j + 1),
                {{"match", std::string(text.substr(i, j + 1 - i))}, {"word", std::string(w)}});
         return;
       }
@@ -398,7 +396,7 @@ void CheckObfuscation(const ContentContext& c) {
     }
     if (ok && has_letter && has_leet) {
       if (std::string_view w = LexiconWordIn(mapped, true); !w.empty()) {
-        c.emit(kRule, "body", c.ViewSpan(tb, tb + token.size()),
+        c.emit(rule::kContentObfuscatedWords, "body", c.ViewSpan(tb, tb + token.size()),
                {{"match", std::string(token)}, {"word", std::string(w)}});
         return;
       }
@@ -423,7 +421,7 @@ void CheckTextRules(const ContentContext& c) {
   CheckLookalike(c, cps, words);
   CheckObfuscation(c);
   if (c.segments.segment_count > 3) {
-    c.emit("content/many-segments", "body", std::nullopt,
+    c.emit(rule::kContentManySegments, "body", std::nullopt,
            {{"segments", std::to_string(c.segments.segment_count)},
             {"encoding", std::string(EncodingName(c.segments.encoding))}});
   }

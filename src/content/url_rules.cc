@@ -58,35 +58,35 @@ void CheckUrlRules(const ContentContext& c) {
       if (entry.empty()) entry = c.extra_shorteners.Match(u.host);
       if (!entry.empty()) {
         shortener = true;
-        c.emit("content/public-url-shortener", "body", span,
+        c.emit(rule::kContentPublicUrlShortener, "body", span,
                {{"host", u.host}, {"entry", std::string(entry)}});
       }
     }
     if (!ip && (u.ipv4 || u.ipv6)) {
       ip = true;
-      c.emit("content/ip-address-url", "body", span, {{"host", u.host}});
+      c.emit(rule::kContentIpAddressUrl, "body", span, {{"host", u.host}});
     }
     if (!insecure && u.scheme == "http") {
       insecure = true;
-      c.emit("content/insecure-url", "body", span,
+      c.emit(rule::kContentInsecureUrl, "body", span,
              {{"url", std::string(c.body.substr(u.begin, u.end - u.begin))}});
     }
     if (!deceptive && !owned && !u.ipv4 && !u.ipv6) {
       const std::string_view reason = DeceptiveReason(c, u);
       if (!reason.empty()) {
         deceptive = true;
-        c.emit("content/deceptive-url", "body", span,
+        c.emit(rule::kContentDeceptiveUrl, "body", span,
                {{"host", u.host}, {"reason", std::string(reason)}});
       }
     }
   }
   if (urls.size() >= 3) {
-    c.emit("content/many-urls", "body", c.BodySpan(urls[2].begin, urls[2].end),
+    c.emit(rule::kContentManyUrls, "body", c.BodySpan(urls[2].begin, urls[2].end),
            {{"count", std::to_string(urls.size())}});
   }
   const size_t words = CountWords(c.view.text());
   if (words <= 3) {
-    c.emit("content/link-only-message", "body",
+    c.emit(rule::kContentLinkOnlyMessage, "body",
            c.BodySpan(urls[0].begin, urls[0].end), {{"words", std::to_string(words)}});
   }
 }

@@ -19,12 +19,12 @@ std::string Megabytes(uint64_t bytes) {
 void CheckMmsRegions(const Message& m, const MediaContext& ctx,
                      const Emit& emit) {
   if (!ctx.to_region.empty() && !IsMmsRegion(ctx.to_region)) {
-    emit("mms/unsupported-country", "to", std::nullopt,
+    emit(rule::kMmsUnsupportedCountry, "to", std::nullopt,
          {{"party", "recipient"}, {"region", std::string(ctx.to_region)},
           {"count", std::to_string(m.media.size())}});
   }
   if (!ctx.from_region.empty() && !IsMmsRegion(ctx.from_region)) {
-    emit("mms/unsupported-country", "from", std::nullopt,
+    emit(rule::kMmsUnsupportedCountry, "from", std::nullopt,
          {{"party", "sender"}, {"region", std::string(ctx.from_region)},
           {"count", std::to_string(m.media.size())}});
   }
@@ -36,7 +36,7 @@ void CheckMedia(const Message& m, const MediaContext& ctx, const Emit& emit) {
   if (m.media.empty()) return;
   CheckMmsRegions(m, ctx, emit);
   if (m.media.size() > kMaxMediaItems) {
-    emit("media/too-many", "media", std::nullopt,
+    emit(rule::kMediaTooMany, "media", std::nullopt,
          {{"count", std::to_string(m.media.size())},
           {"limit", std::to_string(kMaxMediaItems)}});
   }
@@ -53,7 +53,7 @@ void CheckMedia(const Message& m, const MediaContext& ctx, const Emit& emit) {
     if (item.path) {
       sniffed = SniffFile(*item.path);
       if (!sniffed.error.empty()) {
-        emit("media/unreadable", field, std::nullopt,
+        emit(rule::kMediaUnreadable, field, std::nullopt,
              {{"path", *item.path}, {"reason", sniffed.error}});
       }
       if (!size) size = sniffed.file_size;
@@ -65,15 +65,15 @@ void CheckMedia(const Message& m, const MediaContext& ctx, const Emit& emit) {
     const std::optional<MediaSupport> support =
         type.empty() ? std::nullopt : FindMediaSupport(type);
     if (type.empty()) {
-      emit("media/missing-content-type", field, std::nullopt, {});
+      emit(rule::kMediaMissingContentType, field, std::nullopt, {});
     } else if (!support || *support == MediaSupport::kWhatsAppOnly) {
-      emit("media/unsupported-type", field, std::nullopt,
+      emit(rule::kMediaUnsupportedType, field, std::nullopt,
            {{"content_type", item.content_type},
             {"hint", support ? " (image/webp is for WhatsApp stickers only)"
                              : ""}});
     } else if (*support == MediaSupport::kAccepted) {
       const bool over = size && *size > kCarrierNonImageBytes;
-      emit("media/not-transcoded", field, std::nullopt,
+      emit(rule::kMediaNotTranscoded, field, std::nullopt,
            {{"content_type", type},
             {"size", size ? Megabytes(*size) : "unknown size"},
             {"carrier_note", over ? "over the 0.6 MB some US carriers allow "
@@ -83,18 +83,18 @@ void CheckMedia(const Message& m, const MediaContext& ctx, const Emit& emit) {
     }
     if (!type.empty() && !sniffed.mime_type.empty() &&
         TypesConflict(type, sniffed.mime_type)) {
-      emit("media/type-mismatch", field, std::nullopt,
+      emit(rule::kMediaTypeMismatch, field, std::nullopt,
            {{"declared", type}, {"actual", sniffed.mime_type}});
     }
     if (size) {
       total += *size;
     } else {
       ++unknown_sizes;
-      emit("media/size-unknown", field, std::nullopt, {});
+      emit(rule::kMediaSizeUnknown, field, std::nullopt, {});
     }
   }
   if (total > kMaxMediaBytes) {
-    emit("media/too-large", "media", std::nullopt,
+    emit(rule::kMediaTooLarge, "media", std::nullopt,
          {{"total", Megabytes(total)},
           {"limit", Megabytes(kMaxMediaBytes)},
           {"unknown", unknown_sizes ? " (plus " + std::to_string(unknown_sizes) +

@@ -4,7 +4,7 @@
 
 #include <string_view>
 
-#include "internal/body_rules.h"
+#include "rules/emit.h"
 #include "smslint/message.h"
 
 namespace smslint::internal {

@@ -1,5 +1,6 @@
 #include "numbers/number_rules.h"
 
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -12,16 +13,16 @@ namespace {
 // The rule ids of one phone field ("to" or "from").
 struct FieldRules {
   std::string_view field;
-  const char* unparseable;
-  const char* not_e164;
-  const char* not_possible;
-  const char* not_valid;
+  RuleId unparseable;
+  RuleId not_e164;
+  RuleId not_possible;
+  RuleId not_valid;
 };
 
-constexpr FieldRules kTo = {"to", "to/unparseable", "to/not-e164",
-                            "to/not-possible", "to/not-valid"};
-constexpr FieldRules kFrom = {"from", "from/unparseable", "from/not-e164",
-                              "from/not-possible", "from/not-valid"};
+constexpr FieldRules kTo = {"to", rule::kToUnparseable, rule::kToNotE164,
+                            rule::kToNotPossible, rule::kToNotValid};
+constexpr FieldRules kFrom = {"from", rule::kFromUnparseable, rule::kFromNotE164,
+                              rule::kFromNotPossible, rule::kFromNotValid};
 
 // Machine code and sentence of a Parse failure.
 std::pair<std::string, std::string> ParseReason(ParseStatus s) {
@@ -158,19 +159,19 @@ NumberInfo CheckPhone(const FieldRules& rules, std::string_view input,
 
 // The type findings of a valid recipient number.
 void CheckRecipientType(const NumberInfo& to, const Emit& emit) {
-  const char* rule = nullptr;
+  std::optional<RuleId> rule;
   switch (to.type) {
-    case NumberType::kFixedLine: rule = "to/fixed-line"; break;
-    case NumberType::kFixedLineOrMobile: rule = "to/fixed-line-or-mobile"; break;
-    case NumberType::kPremiumRate: rule = "to/premium-rate"; break;
-    case NumberType::kSharedCost: rule = "to/shared-cost"; break;
-    case NumberType::kUan: rule = "to/uan"; break;
-    case NumberType::kPager: rule = "to/pager"; break;
-    case NumberType::kVoicemail: rule = "to/voicemail"; break;
-    case NumberType::kTollFree: rule = "to/toll-free"; break;
+    case NumberType::kFixedLine: rule = rule::kToFixedLine; break;
+    case NumberType::kFixedLineOrMobile: rule = rule::kToFixedLineOrMobile; break;
+    case NumberType::kPremiumRate: rule = rule::kToPremiumRate; break;
+    case NumberType::kSharedCost: rule = rule::kToSharedCost; break;
+    case NumberType::kUan: rule = rule::kToUan; break;
+    case NumberType::kPager: rule = rule::kToPager; break;
+    case NumberType::kVoicemail: rule = rule::kToVoicemail; break;
+    case NumberType::kTollFree: rule = rule::kToTollFree; break;
     default: return;
   }
-  emit(rule, "to", std::nullopt,
+  emit(*rule, "to", std::nullopt,
        {{"number", to.e164},
         {"region", RegionLabel(to)},
         {"metadata", std::string(PhoneMetadataVersion())}});
@@ -195,11 +196,11 @@ NumberInfo CheckShortCode(std::string_view from,
   info.valid = f.possible && f.valid;
   if (!f.possible) {
     info.reason = "invalid_length";
-    emit("from/short-code-not-possible", "from", std::nullopt,
+    emit(rule::kFromShortCodeNotPossible, "from", std::nullopt,
          {{"code", info.input}, {"region", to->region}});
   } else if (!f.valid) {
     info.reason = "not_valid_for_region";
-    emit("from/short-code-unknown", "from", std::nullopt,
+    emit(rule::kFromShortCodeUnknown, "from", std::nullopt,
          {{"code", info.input},
           {"region", to->region},
           {"metadata", std::string(PhoneMetadataVersion())}});
@@ -218,12 +219,12 @@ NumberInfo CheckAlphanumeric(std::string_view from,
   info.possible = info.valid = problem.empty();
   info.reason = reason;
   if (!problem.empty()) {
-    emit("from/alphanumeric-invalid", "from", std::nullopt,
+    emit(rule::kFromAlphanumericInvalid, "from", std::nullopt,
          {{"sender", info.input}, {"detail", problem}, {"reason", reason}});
   }
   // The US and Canada accept no alphanumeric sender ids at all.
   if (to && (to->region == "US" || to->region == "CA")) {
-    emit("from/alphanumeric-to-us-ca", "from", std::nullopt,
+    emit(rule::kFromAlphanumericToUsCa, "from", std::nullopt,
          {{"sender", info.input}, {"region", to->region}});
   }
   return info;
@@ -253,7 +254,7 @@ std::string ResolveRegion(const Message& m, const std::string& default_region,
   if (m.region.empty()) return default_region;
   std::string region = UpperAscii(m.region);
   if (phones.IsSupportedRegion(region)) return region;
-  emit("message/unknown-region", "region", std::nullopt,
+  emit(rule::kMessageUnknownRegion, "region", std::nullopt,
        {{"region", m.region}});
   return default_region;
 }
@@ -262,7 +263,7 @@ NumberResults CheckNumbers(const Message& m, const std::string& region,
                            const PhoneUtil& phones, const Emit& emit) {
   NumberResults out;
   if (m.to.empty()) {
-    emit("to/missing", "to", std::nullopt, {});
+    emit(rule::kToMissing, "to", std::nullopt, {});
   } else {
     out.to = CheckPhone(kTo, m.to, region, phones, emit);
     if (out.to->valid) CheckRecipientType(*out.to, emit);
@@ -270,12 +271,12 @@ NumberResults CheckNumbers(const Message& m, const std::string& region,
 
   if (!m.messaging_service_id.empty() &&
       !IsMessagingServiceId(m.messaging_service_id)) {
-    emit("message/invalid-messaging-service-id", "messaging_service_id",
+    emit(rule::kMessageInvalidMessagingServiceId, "messaging_service_id",
          WholeSpan(m.messaging_service_id), {{"id", m.messaging_service_id}});
   }
   if (m.from.empty()) {
     if (m.messaging_service_id.empty()) {
-      emit("from/missing", "from", std::nullopt, {});
+      emit(rule::kFromMissing, "from", std::nullopt, {});
     } else {
       out.from = MessagingService(m.messaging_service_id);
     }
@@ -294,7 +295,7 @@ NumberResults CheckNumbers(const Message& m, const std::string& region,
   }
   if (out.to && out.from->kind == NumberKind::kPhone && !out.to->e164.empty() &&
       out.to->e164 == out.from->e164) {
-    emit("message/to-equals-from", "to", std::nullopt,
+    emit(rule::kMessageToEqualsFrom, "to", std::nullopt,
          {{"number", out.to->e164}});
   }
   return out;

@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-#include "internal/body_rules.h"
+#include "rules/emit.h"
 #include "numbers/phone_util.h"
 #include "smslint/linter.h"
 #include "smslint/message.h"

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Fails when a committed generated file differs from what its generator
 writes now: src/gen/*.inc (tools/gen_tables.py, tools/gen_url_tables.py,
-tools/gen_content_tables.py) and
-tests/conformance/segments.json (tools/make_conformance.py)."""
+tools/gen_content_tables.py), the rule table's outputs (tools/gen_rules.py:
+src/gen/rules.inc, src/gen/rule_ids.h, docs/rules.md, README.md's rules
+table) and tests/conformance/segments.json (tools/make_conformance.py)."""
 import filecmp
 import subprocess
 import sys
@@ -18,13 +19,17 @@ with tempfile.TemporaryDirectory() as tmp:
         if not filecmp.cmp(Path(tmp) / name, root / "src/gen" / name, shallow=False):
             stale.append("src/gen/" + name)
     for tool, names in (("gen_url_tables.py", ("url_shorteners.inc", "tlds.inc")),
-                        ("gen_content_tables.py",
-                         ("content_rules.inc", "content_lexicons.inc"))):
+                        ("gen_content_tables.py", ("content_lexicons.inc",))):
         subprocess.run([sys.executable, root / "tools" / tool, root / "data", tmp],
                        check=True)
         for name in names:
             if not filecmp.cmp(Path(tmp) / name, root / "src/gen" / name, shallow=False):
                 stale.append("src/gen/" + name)
+    rules_out = Path(tmp) / "rules"
+    subprocess.run([sys.executable, root / "tools/gen_rules.py", root, rules_out], check=True)
+    for rel in ("src/gen/rules.inc", "src/gen/rule_ids.h", "docs/rules.md", "README.md"):
+        if not filecmp.cmp(rules_out / rel, root / rel, shallow=False):
+            stale.append(rel + " (tools/gen_rules.py)")
     conf = Path(tmp) / "segments.json"
     subprocess.run([sys.executable, root / "tools/make_conformance.py", conf], check=True)
     if not filecmp.cmp(conf, root / "tests/conformance/segments.json", shallow=False):

@@ -8,6 +8,7 @@
 
 #include "media/media_tables.h"
 #include "media/sniff.h"
+#include "smslint/rules.h"
 
 namespace smslint::internal {
 namespace {
@@ -25,12 +26,11 @@ struct Found {
 std::vector<Found> Check(const Message& m, MediaContext ctx = {"US", "US"}) {
   std::vector<Found> found;
   Diagnostic scratch;
-  const Emit emit = [&](std::string_view id, std::string_view field,
-                        std::optional<Span>,
-                        std::vector<std::pair<std::string, std::string>> args) {
-    found.push_back({std::string(id), std::string(field), std::move(args)});
+  const Emit emit([&](Finding&& f) {
+    found.push_back({std::string(AllRules()[f.rule.index].id), std::string(f.field),
+                     std::move(f.args)});
     return &scratch;
-  };
+  });
   CheckMedia(m, ctx, emit);
   return found;
 }

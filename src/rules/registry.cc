@@ -316,6 +316,28 @@ fires, and so does `+14155550132,Hi,extra`; `+14155550132,Hi` does not.
 Re-export the file as UTF-8 CSV with RFC 4180 quoting: quote fields that
 hold the delimiter, quotes or line breaks, and double quotes inside them.
 )", 0.0, 0.0},
+    {"input/duplicate-field",
+     "One input field is given under two spellings", Severity::kError, 0,
+     false, "stable", "0.1.0",
+     "field \"{name}\" is also given as \"{other}\" on line {line}; give it "
+     "once",
+     R"(## What it does
+Reports an input message object that gives one field under two of its
+accepted spellings (docs/input.md): smslint's, Twilio's REST form,
+twilio-python's or twilio-node's, e.g. `from` and `from_`, or `to` and
+`To`. A `null` value counts as absent. The message is not linted.
+
+## Why
+The two values may differ, and smslint does not guess which one would be
+sent.
+
+## Example
+`{"to": "+14155550132", "To": "+14155550133", "body": "Hi"}` fires;
+`{"To": "+14155550132", "Body": "Hi"}` does not.
+
+## Fix
+Keep one spelling of the field and drop the other.
+)", 0.0, 0.0},
     {"input/duplicate-recipient",
      "A recipient appears more than once in a batch", Severity::kWarning, 0,
      false, "stable", "0.1.0",

@@ -100,6 +100,7 @@ TEST(RegistryTest, PlaceholdersAreKnownArguments) {
       {"from/short-code-unknown", {"code", "region", "metadata"}},
       {"from/unparseable", {"number", "detail", "reason"}},
       {"input/csv-malformed", {"row", "line", "offset", "reason"}},
+      {"input/duplicate-field", {"name", "other", "line"}},
       {"input/duplicate-recipient", {"number", "first_line", "first_row"}},
       {"input/invalid-json", {"line", "reason", "offset"}},
       {"input/unknown-field", {"name", "line"}},

@@ -1,5 +1,6 @@
-// Reading smslint's JSON Lines message format (docs/input.md): one JSON
-// object per line, turned into a Message plus the input problems found.
+// Reading smslint's JSON Lines message format (docs/input.md): lines from
+// a stream, each one JSON object turned into a Message plus the input
+// problems found.
 #ifndef SMSLINT_CLI_JSONL_READER_H_
 #define SMSLINT_CLI_JSONL_READER_H_
 
@@ -7,26 +8,15 @@
 #include <cstdio>
 #include <string>
 #include <string_view>
-#include <utility>
-#include <vector>
 
-#include "smslint/message.h"
+#include "smslint/parse.h"
 
 namespace smslint::cli {
 
-// A problem with an input line, as a rule id and its message arguments.
-struct InputProblem {
-  std::string rule_id;  // input/invalid-json, input/wrong-type, ...
-  std::vector<std::pair<std::string, std::string>> args;
-};
-
-struct ParsedLine {
-  Message message;
-  std::vector<InputProblem> problems;
-  // False when the line could not be used as a message at all (not JSON,
-  // not an object, or a field of the wrong type): it is not linted.
-  bool usable = true;
-};
+// The decoder is the library's (smslint/parse.h); these names keep the
+// CLI's call sites as they were.
+using InputProblem = smslint::InputProblem;
+using ParsedLine = smslint::ParsedMessage;
 
 // Parses one line (without its line terminator). `line_number` is 1-based
 // and only used in messages. Never throws.

@@ -6,8 +6,8 @@
 //
 // Invariants:
 //  - ParseMessageLine never throws (its contract in jsonl_reader.h);
-//  - usable == false exactly when there is an input/invalid-json or
-//    input/wrong-type problem;
+//  - usable == false exactly when there is an input/invalid-json,
+//    input/wrong-type or input/duplicate-field problem;
 //  - every problem is an input/* rule the Linter knows, with line "1";
 //  - a usable message's strings are valid UTF-8 (the JSON parser checks);
 //  - the report of a usable message passes CheckReport.
@@ -40,7 +40,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   bool fatal_problem = false;
   for (const smslint::cli::InputProblem& p : parsed.problems) {
     FUZZ_CHECK_MSG(p.rule_id.starts_with("input/"), p.rule_id);
-    if (p.rule_id == "input/invalid-json" || p.rule_id == "input/wrong-type") {
+    if (p.rule_id == "input/invalid-json" || p.rule_id == "input/wrong-type" ||
+        p.rule_id == "input/duplicate-field") {
       fatal_problem = true;
     }
     bool has_line = false;
@@ -64,7 +65,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   const smslint::Message& m = parsed.message;
   for (const std::string* s : {&m.id, &m.to, &m.from, &m.messaging_service_id,
-                               &m.body}) {
+                               &m.body, &m.status_callback, &m.send_at,
+                               &m.schedule_type}) {
     FUZZ_CHECK_MSG(!smslint_fuzz::DecodeLight(*s).invalid, *s);
   }
   for (const smslint::Media& media : m.media) {

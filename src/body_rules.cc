@@ -187,7 +187,9 @@ void CheckCrlf(const Message& m, const SegmentInfo& info, const Emit& emit) {
 void CheckBody(const Message& m, const SegmentInfo& info,
                const Options& options, const Emit& emit) {
   if (m.body.empty()) {
-    if (m.media.empty()) emit(rule::kBodyEmpty, "body", std::nullopt, {});
+    if (m.media.empty() && m.media_urls.empty()) {
+      emit(rule::kBodyEmpty, "body", std::nullopt, {});
+    }
     return;
   }
   if (info.invalid_utf8) {

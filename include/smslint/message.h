@@ -71,6 +71,16 @@ struct Message {
   // shorteners or deceptive.
   std::string brand;
   std::vector<std::string> owned_domains;
+  // Fields of Twilio's Messages API request, carried for rules that check
+  // them (docs/input.md lists their spellings). Empty or nullopt: not given.
+  // Media by URL (MediaUrl): what the URLs point at is not known offline,
+  // so they count as media only where the count alone matters (MMS
+  // eligibility, body/empty); the checks of `media` do not apply to them.
+  std::vector<std::string> media_urls;
+  std::string status_callback;             // StatusCallback URL, as given
+  std::optional<int64_t> validity_period;  // ValidityPeriod, in seconds
+  std::string send_at;                     // SendAt, ISO 8601 text as given
+  std::string schedule_type;               // ScheduleType, e.g. "fixed"
 };
 
 }  // namespace smslint

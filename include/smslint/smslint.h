@@ -15,6 +15,7 @@
 #include "smslint/linter.h"
 #include "smslint/message.h"
 #include "smslint/numbers.h"
+#include "smslint/parse.h"
 #include "smslint/report.h"
 #include "smslint/rules.h"
 #include "smslint/segments.h"

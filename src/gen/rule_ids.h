@@ -11,7 +11,7 @@
 
 namespace smslint::internal {
 
-inline constexpr size_t kRuleCount = 84;
+inline constexpr size_t kRuleCount = 85;
 
 namespace rule {
 inline constexpr RuleId kBodyEmpty{0};  // body/empty
@@ -66,38 +66,39 @@ inline constexpr RuleId kFromShortCodeNotPossible{48};  // from/short-code-not-p
 inline constexpr RuleId kFromShortCodeUnknown{49};  // from/short-code-unknown
 inline constexpr RuleId kFromUnparseable{50};  // from/unparseable
 inline constexpr RuleId kInputCsvMalformed{51};  // input/csv-malformed
-inline constexpr RuleId kInputDuplicateRecipient{52};  // input/duplicate-recipient
-inline constexpr RuleId kInputInvalidJson{53};  // input/invalid-json
-inline constexpr RuleId kInputUnknownField{54};  // input/unknown-field
-inline constexpr RuleId kInputWrongType{55};  // input/wrong-type
-inline constexpr RuleId kMediaMissingContentType{56};  // media/missing-content-type
-inline constexpr RuleId kMediaNotTranscoded{57};  // media/not-transcoded
-inline constexpr RuleId kMediaSizeUnknown{58};  // media/size-unknown
-inline constexpr RuleId kMediaTooLarge{59};  // media/too-large
-inline constexpr RuleId kMediaTooMany{60};  // media/too-many
-inline constexpr RuleId kMediaTypeMismatch{61};  // media/type-mismatch
-inline constexpr RuleId kMediaUnreadable{62};  // media/unreadable
-inline constexpr RuleId kMediaUnsupportedType{63};  // media/unsupported-type
-inline constexpr RuleId kMessageInvalidMessagingServiceId{64};  // message/invalid-messaging-service-id
-inline constexpr RuleId kMessageToEqualsFrom{65};  // message/to-equals-from
-inline constexpr RuleId kMessageUnknownRegion{66};  // message/unknown-region
-inline constexpr RuleId kMmsUnsupportedCountry{67};  // mms/unsupported-country
-inline constexpr RuleId kSegmentsCrlfLineBreaks{68};  // segments/crlf-line-breaks
-inline constexpr RuleId kSegmentsForcesUcs2{69};  // segments/forces-ucs2
-inline constexpr RuleId kSegmentsTooManySegments{70};  // segments/too-many-segments
-inline constexpr RuleId kToFixedLine{71};  // to/fixed-line
-inline constexpr RuleId kToFixedLineOrMobile{72};  // to/fixed-line-or-mobile
-inline constexpr RuleId kToMissing{73};  // to/missing
-inline constexpr RuleId kToNotE164{74};  // to/not-e164
-inline constexpr RuleId kToNotPossible{75};  // to/not-possible
-inline constexpr RuleId kToNotValid{76};  // to/not-valid
-inline constexpr RuleId kToPager{77};  // to/pager
-inline constexpr RuleId kToPremiumRate{78};  // to/premium-rate
-inline constexpr RuleId kToSharedCost{79};  // to/shared-cost
-inline constexpr RuleId kToTollFree{80};  // to/toll-free
-inline constexpr RuleId kToUan{81};  // to/uan
-inline constexpr RuleId kToUnparseable{82};  // to/unparseable
-inline constexpr RuleId kToVoicemail{83};  // to/voicemail
+inline constexpr RuleId kInputDuplicateField{52};  // input/duplicate-field
+inline constexpr RuleId kInputDuplicateRecipient{53};  // input/duplicate-recipient
+inline constexpr RuleId kInputInvalidJson{54};  // input/invalid-json
+inline constexpr RuleId kInputUnknownField{55};  // input/unknown-field
+inline constexpr RuleId kInputWrongType{56};  // input/wrong-type
+inline constexpr RuleId kMediaMissingContentType{57};  // media/missing-content-type
+inline constexpr RuleId kMediaNotTranscoded{58};  // media/not-transcoded
+inline constexpr RuleId kMediaSizeUnknown{59};  // media/size-unknown
+inline constexpr RuleId kMediaTooLarge{60};  // media/too-large
+inline constexpr RuleId kMediaTooMany{61};  // media/too-many
+inline constexpr RuleId kMediaTypeMismatch{62};  // media/type-mismatch
+inline constexpr RuleId kMediaUnreadable{63};  // media/unreadable
+inline constexpr RuleId kMediaUnsupportedType{64};  // media/unsupported-type
+inline constexpr RuleId kMessageInvalidMessagingServiceId{65};  // message/invalid-messaging-service-id
+inline constexpr RuleId kMessageToEqualsFrom{66};  // message/to-equals-from
+inline constexpr RuleId kMessageUnknownRegion{67};  // message/unknown-region
+inline constexpr RuleId kMmsUnsupportedCountry{68};  // mms/unsupported-country
+inline constexpr RuleId kSegmentsCrlfLineBreaks{69};  // segments/crlf-line-breaks
+inline constexpr RuleId kSegmentsForcesUcs2{70};  // segments/forces-ucs2
+inline constexpr RuleId kSegmentsTooManySegments{71};  // segments/too-many-segments
+inline constexpr RuleId kToFixedLine{72};  // to/fixed-line
+inline constexpr RuleId kToFixedLineOrMobile{73};  // to/fixed-line-or-mobile
+inline constexpr RuleId kToMissing{74};  // to/missing
+inline constexpr RuleId kToNotE164{75};  // to/not-e164
+inline constexpr RuleId kToNotPossible{76};  // to/not-possible
+inline constexpr RuleId kToNotValid{77};  // to/not-valid
+inline constexpr RuleId kToPager{78};  // to/pager
+inline constexpr RuleId kToPremiumRate{79};  // to/premium-rate
+inline constexpr RuleId kToSharedCost{80};  // to/shared-cost
+inline constexpr RuleId kToTollFree{81};  // to/toll-free
+inline constexpr RuleId kToUan{82};  // to/uan
+inline constexpr RuleId kToUnparseable{83};  // to/unparseable
+inline constexpr RuleId kToVoicemail{84};  // to/voicemail
 }  // namespace rule
 
 // Grades: what a rule passes as Outcome::grade (0 is its base weight).

@@ -18,22 +18,25 @@ std::string Megabytes(uint64_t bytes) {
 
 void CheckMmsRegions(const Message& m, const MediaContext& ctx,
                      const Emit& emit) {
+  const size_t count = m.media.size() + m.media_urls.size();
   if (!ctx.to_region.empty() && !IsMmsRegion(ctx.to_region)) {
     emit(rule::kMmsUnsupportedCountry, "to", std::nullopt,
          {{"party", "recipient"}, {"region", std::string(ctx.to_region)},
-          {"count", std::to_string(m.media.size())}});
+          {"count", std::to_string(count)}});
   }
   if (!ctx.from_region.empty() && !IsMmsRegion(ctx.from_region)) {
     emit(rule::kMmsUnsupportedCountry, "from", std::nullopt,
          {{"party", "sender"}, {"region", std::string(ctx.from_region)},
-          {"count", std::to_string(m.media.size())}});
+          {"count", std::to_string(count)}});
   }
 }
 
 }  // namespace
 
 void CheckMedia(const Message& m, const MediaContext& ctx, const Emit& emit) {
-  if (m.media.empty()) return;
+  // Media by URL counts for MMS eligibility only: the checks below need
+  // the type and size a URL alone does not give, so they read `media`.
+  if (m.media.empty() && m.media_urls.empty()) return;
   CheckMmsRegions(m, ctx, emit);
   if (m.media.size() > kMaxMediaItems) {
     emit(rule::kMediaTooMany, "media", std::nullopt,

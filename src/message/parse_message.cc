@@ -1,0 +1,342 @@
+// ParseMessage: one JSON object to a Message (docs/input.md), with
+// nlohmann::json kept inside the library.
+#include "smslint/parse.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace smslint {
+namespace {
+
+using Json = nlohmann::json;
+
+// The fields of a message, whatever their spelling.
+enum class Field {
+  kId,
+  kTo,
+  kFrom,
+  kMessagingService,
+  kRegion,
+  kBody,
+  kBrand,
+  kOwnedDomains,
+  kMedia,
+  kKind,
+  kFirstMessage,
+  kMediaUrls,
+  kStatusCallback,
+  kValidityPeriod,
+  kSendAt,
+  kScheduleType,
+  kCount,
+};
+
+// Every accepted spelling: smslint's own, then Twilio's REST form,
+// twilio-python's keywords and twilio-node's where they differ. The table
+// in docs/input.md shows the same.
+constexpr auto kSpellings = std::to_array<std::pair<std::string_view, Field>>({
+    {"id", Field::kId},
+    {"to", Field::kTo},
+    {"To", Field::kTo},
+    {"from", Field::kFrom},
+    {"From", Field::kFrom},
+    {"from_", Field::kFrom},
+    {"messaging_service_id", Field::kMessagingService},
+    {"MessagingServiceSid", Field::kMessagingService},
+    {"messaging_service_sid", Field::kMessagingService},
+    {"messagingServiceSid", Field::kMessagingService},
+    {"region", Field::kRegion},
+    {"body", Field::kBody},
+    {"Body", Field::kBody},
+    {"brand", Field::kBrand},
+    {"owned_domains", Field::kOwnedDomains},
+    {"media", Field::kMedia},
+    {"kind", Field::kKind},
+    {"first_message", Field::kFirstMessage},
+    {"media_url", Field::kMediaUrls},
+    {"MediaUrl", Field::kMediaUrls},
+    {"mediaUrl", Field::kMediaUrls},
+    {"status_callback", Field::kStatusCallback},
+    {"StatusCallback", Field::kStatusCallback},
+    {"statusCallback", Field::kStatusCallback},
+    {"validity_period", Field::kValidityPeriod},
+    {"ValidityPeriod", Field::kValidityPeriod},
+    {"validityPeriod", Field::kValidityPeriod},
+    {"send_at", Field::kSendAt},
+    {"SendAt", Field::kSendAt},
+    {"sendAt", Field::kSendAt},
+    {"schedule_type", Field::kScheduleType},
+    {"ScheduleType", Field::kScheduleType},
+    {"scheduleType", Field::kScheduleType},
+});
+
+std::optional<Field> FindField(std::string_view key) {
+  for (const auto& [name, field] : kSpellings) {
+    if (name == key) return field;
+  }
+  return std::nullopt;
+}
+
+std::string TypeName(const Json& j) {
+  switch (j.type()) {
+    case Json::value_t::null: return "null";
+    case Json::value_t::boolean: return "a boolean";
+    case Json::value_t::number_integer:
+    case Json::value_t::number_unsigned:
+    case Json::value_t::number_float: return "a number";
+    case Json::value_t::string: {
+      // A string of the wrong value (an unknown kind): show it.
+      std::string v = j.get<std::string>();
+      if (v.size() > 40) v = v.substr(0, 40) + "...";
+      return Json(v).dump(-1, ' ', false, Json::error_handler_t::replace);
+    }
+    case Json::value_t::array: return "an array";
+    case Json::value_t::object: return "an object";
+    default: return "another type";
+  }
+}
+
+class Builder {
+ public:
+  Builder(ParsedMessage& out, size_t line) : out_(out), line_(std::to_string(line)) {}
+
+  void WrongType(const std::string& name, std::string_view expected,
+                 const Json& actual) {
+    out_.problems.push_back({"input/wrong-type",
+                             {{"name", name},
+                              {"line", line_},
+                              {"expected", std::string(expected)},
+                              {"actual", TypeName(actual)}}});
+    out_.usable = false;
+  }
+  void Unknown(const std::string& name) {
+    out_.problems.push_back(
+        {"input/unknown-field", {{"name", name}, {"line", line_}}});
+  }
+  void Duplicate(const std::string& name, std::string_view other) {
+    out_.problems.push_back({"input/duplicate-field",
+                             {{"name", name},
+                              {"other", std::string(other)},
+                              {"line", line_}}});
+    out_.usable = false;
+  }
+  // Copies a string field; null counts as absent.
+  void String(const Json& v, const std::string& name, std::string& dst) {
+    if (v.is_string()) {
+      dst = v.get<std::string>();
+    } else if (!v.is_null()) {
+      WrongType(name, "a string", v);
+    }
+  }
+  void Media(const Json& v) {
+    if (v.is_null()) return;
+    if (!v.is_array()) return WrongType("media", "an array", v);
+    for (size_t i = 0; i < v.size(); ++i) {
+      const std::string prefix = "media[" + std::to_string(i) + "]";
+      const Json& item = v[i];
+      if (!item.is_object()) {
+        WrongType(prefix, "an object", item);
+        continue;
+      }
+      smslint::Media m;
+      for (const auto& [key, value] : item.items()) {
+        const std::string name = prefix + "." + key;
+        if (key == "content_type") {
+          String(value, name, m.content_type);
+        } else if (key == "size_bytes") {
+          if (value.is_number_unsigned()) {
+            m.size_bytes = value.get<uint64_t>();
+          } else if (!value.is_null()) {
+            WrongType(name, "a non-negative integer", value);
+          }
+        } else if (key == "path") {
+          std::string path;
+          String(value, name, path);
+          if (value.is_string()) m.path = std::move(path);
+        } else {
+          Unknown(name);
+        }
+      }
+      out_.message.media.push_back(std::move(m));
+    }
+  }
+  // A string or an array of strings (Twilio's MediaUrl may repeat).
+  void MediaUrls(const Json& v, const std::string& name) {
+    if (v.is_string()) {
+      out_.message.media_urls.push_back(v.get<std::string>());
+    } else if (v.is_array() &&
+               std::all_of(v.begin(), v.end(),
+                           [](const Json& e) { return e.is_string(); })) {
+      for (const Json& e : v) out_.message.media_urls.push_back(e.get<std::string>());
+    } else {
+      WrongType(name, "a string or an array of strings", v);
+    }
+  }
+  // A JSON integer, or a string of decimal digits: the REST form is
+  // form-encoded, so a request captured from it carries the number as text.
+  void ValidityPeriod(const Json& v, const std::string& name) {
+    constexpr std::string_view kExpected =
+        "an integer or a string of decimal digits";
+    if (v.is_number_integer() && !v.is_number_unsigned()) {
+      out_.message.validity_period = v.get<int64_t>();
+    } else if (v.is_number_unsigned()) {
+      const uint64_t u = v.get<uint64_t>();
+      if (u > static_cast<uint64_t>(std::numeric_limits<int64_t>::max())) {
+        return WrongType(name, kExpected, v);
+      }
+      out_.message.validity_period = static_cast<int64_t>(u);
+    } else if (v.is_string()) {
+      const std::string& s = v.get_ref<const std::string&>();
+      int64_t n = 0;
+      bool ok = !s.empty() && s.size() <= 18;  // 18 digits always fit
+      for (const char c : s) ok = ok && c >= '0' && c <= '9';
+      if (!ok) return WrongType(name, kExpected, v);
+      for (const char c : s) n = n * 10 + (c - '0');
+      out_.message.validity_period = n;
+    } else {
+      WrongType(name, kExpected, v);
+    }
+  }
+
+ private:
+  ParsedMessage& out_;
+  std::string line_;
+};
+
+// nlohmann's what() is "[json.exception.parse_error.101] parse error at
+// line 1, column 5: <reason>"; keep the reason.
+std::string ParseReason(const char* what) {
+  std::string_view w(what);
+  const size_t colon = w.find(": ");
+  if (colon != std::string_view::npos) w.remove_prefix(colon + 2);
+  return std::string(w);
+}
+
+void Decode(Field field, const std::string& key, const Json& value,
+            Builder& b, Message& m) {
+  switch (field) {
+    case Field::kId:
+      // Numeric ids are common in exports; keep their text.
+      if (value.is_number_integer() || value.is_number_unsigned()) {
+        m.id = value.dump();
+      } else {
+        b.String(value, key, m.id);
+      }
+      break;
+    case Field::kTo: b.String(value, key, m.to); break;
+    case Field::kFrom: b.String(value, key, m.from); break;
+    case Field::kMessagingService:
+      b.String(value, key, m.messaging_service_id);
+      break;
+    case Field::kRegion: b.String(value, key, m.region); break;
+    case Field::kBody: b.String(value, key, m.body); break;
+    case Field::kBrand: b.String(value, key, m.brand); break;
+    case Field::kOwnedDomains:
+      if (value.is_array() &&
+          std::all_of(value.begin(), value.end(),
+                      [](const Json& v) { return v.is_string(); })) {
+        for (const Json& v : value) m.owned_domains.push_back(v.get<std::string>());
+      } else {
+        b.WrongType(key, "an array of strings", value);
+      }
+      break;
+    case Field::kMedia: b.Media(value); break;
+    case Field::kKind: {
+      std::string kind;
+      b.String(value, key, kind);
+      if (!kind.empty()) {
+        if (const auto k = ParseMessageKind(kind)) {
+          m.kind = *k;
+        } else {
+          b.WrongType(key,
+                      "one of \"marketing\", \"transactional\", \"otp\", "
+                      "\"conversational\", \"informational\"",
+                      value);
+        }
+      }
+      break;
+    }
+    case Field::kFirstMessage:
+      if (value.is_boolean()) {
+        m.first_message = value.get<bool>();
+      } else {
+        b.WrongType(key, "a boolean", value);
+      }
+      break;
+    case Field::kMediaUrls: b.MediaUrls(value, key); break;
+    case Field::kStatusCallback: b.String(value, key, m.status_callback); break;
+    case Field::kValidityPeriod: b.ValidityPeriod(value, key); break;
+    case Field::kSendAt: b.String(value, key, m.send_at); break;
+    case Field::kScheduleType: b.String(value, key, m.schedule_type); break;
+    case Field::kCount: break;
+  }
+}
+
+}  // namespace
+
+ParsedMessage ParseMessage(std::string_view json, size_t line_number) {
+  ParsedMessage out;
+  const std::string ln = std::to_string(line_number);
+  if (json.find_first_not_of(" \t\r") == std::string_view::npos) {
+    out.problems.push_back({"input/invalid-json",
+                            {{"line", ln}, {"reason", "empty line"}, {"offset", "0"}}});
+    out.usable = false;
+    return out;
+  }
+  Json j;
+  try {
+    j = Json::parse(json);
+  } catch (const Json::parse_error& e) {
+    const size_t offset = e.byte > 0 ? e.byte - 1 : 0;
+    out.problems.push_back({"input/invalid-json",
+                            {{"line", ln},
+                             {"reason", ParseReason(e.what())},
+                             {"offset", std::to_string(offset)}}});
+    out.usable = false;
+    return out;
+  } catch (const Json::exception& e) {
+    // A number out of double's range (1e400) is out_of_range, not a
+    // parse_error, and carries no position.
+    out.problems.push_back({"input/invalid-json",
+                            {{"line", ln},
+                             {"reason", ParseReason(e.what())},
+                             {"offset", "0"}}});
+    out.usable = false;
+    return out;
+  }
+  Builder b(out, line_number);
+  if (!j.is_object()) {
+    b.WrongType("(line)", "an object", j);
+    return out;
+  }
+  // The spelling each field was first given under. Keys come in sorted
+  // order (nlohmann::json's object is a std::map), so which of two
+  // spellings is "first" does not depend on their order in the input.
+  std::array<std::string, static_cast<size_t>(Field::kCount)> given;
+  for (const auto& [key, value] : j.items()) {
+    const std::optional<Field> field = FindField(key);
+    if (!field) {
+      b.Unknown(key);
+      continue;
+    }
+    // null is the same as leaving the field out, also for duplicates.
+    if (value.is_null()) continue;
+    std::string& first = given[static_cast<size_t>(*field)];
+    if (!first.empty()) {
+      b.Duplicate(key, first);
+      continue;
+    }
+    first = key;
+    Decode(*field, key, value, b, out.message);
+  }
+  return out;
+}
+
+}  // namespace smslint

@@ -12,7 +12,12 @@
 #include <string>
 #include <string_view>
 
+#include "gen/rule_ids.h"
+
 namespace smslint {
+
+using internal::RuleName;
+namespace rule = internal::rule;
 namespace {
 
 using Json = nlohmann::json;
@@ -109,7 +114,7 @@ class Builder {
 
   void WrongType(const std::string& name, std::string_view expected,
                  const Json& actual) {
-    out_.problems.push_back({"input/wrong-type",
+    out_.problems.push_back({std::string(RuleName(rule::kInputWrongType)),
                              {{"name", name},
                               {"line", line_},
                               {"expected", std::string(expected)},
@@ -118,10 +123,10 @@ class Builder {
   }
   void Unknown(const std::string& name) {
     out_.problems.push_back(
-        {"input/unknown-field", {{"name", name}, {"line", line_}}});
+        {std::string(RuleName(rule::kInputUnknownField)), {{"name", name}, {"line", line_}}});
   }
   void Duplicate(const std::string& name, std::string_view other) {
-    out_.problems.push_back({"input/duplicate-field",
+    out_.problems.push_back({std::string(RuleName(rule::kInputDuplicateField)),
                              {{"name", name},
                               {"other", std::string(other)},
                               {"line", line_}}});
@@ -285,7 +290,7 @@ ParsedMessage ParseMessage(std::string_view json, size_t line_number) {
   ParsedMessage out;
   const std::string ln = std::to_string(line_number);
   if (json.find_first_not_of(" \t\r") == std::string_view::npos) {
-    out.problems.push_back({"input/invalid-json",
+    out.problems.push_back({std::string(RuleName(rule::kInputInvalidJson)),
                             {{"line", ln}, {"reason", "empty line"}, {"offset", "0"}}});
     out.usable = false;
     return out;
@@ -295,7 +300,7 @@ ParsedMessage ParseMessage(std::string_view json, size_t line_number) {
     j = Json::parse(json);
   } catch (const Json::parse_error& e) {
     const size_t offset = e.byte > 0 ? e.byte - 1 : 0;
-    out.problems.push_back({"input/invalid-json",
+    out.problems.push_back({std::string(RuleName(rule::kInputInvalidJson)),
                             {{"line", ln},
                              {"reason", ParseReason(e.what())},
                              {"offset", std::to_string(offset)}}});
@@ -304,7 +309,7 @@ ParsedMessage ParseMessage(std::string_view json, size_t line_number) {
   } catch (const Json::exception& e) {
     // A number out of double's range (1e400) is out_of_range, not a
     // parse_error, and carries no position.
-    out.problems.push_back({"input/invalid-json",
+    out.problems.push_back({std::string(RuleName(rule::kInputInvalidJson)),
                             {{"line", ln},
                              {"reason", ParseReason(e.what())},
                              {"offset", "0"}}});

@@ -29,6 +29,8 @@ static_assert(kRules.size() == internal::kRuleCount,
 
 std::span<const RuleInfo> AllRules() { return kRules; }
 
+std::string_view internal::RuleName(RuleId rule) { return kRules[rule.index].id; }
+
 const RuleInfo* FindRule(std::string_view id) {
   const auto it = std::lower_bound(
       kRules.begin(), kRules.end(), id,

@@ -5,6 +5,7 @@
 #define SMSLINT_SRC_RULES_RULE_ID_H_
 
 #include <cstdint>
+#include <string_view>
 
 namespace smslint::internal {
 
@@ -12,6 +13,10 @@ struct RuleId {
   uint16_t index;
   constexpr bool operator==(const RuleId&) const = default;
 };
+
+// The rule's id text ("media/too-many"), for places that hand a rule to a
+// public API by name (InputProblem::rule_id).
+std::string_view RuleName(RuleId rule);
 
 }  // namespace smslint::internal
 

@@ -11,6 +11,7 @@
 #include <cmath>
 #include <functional>
 
+#include "base/ascii.h"
 #include "content/content_engine.h"
 #include "internal/body_rules.h"
 #include "internal/grapheme.h"
@@ -150,7 +151,7 @@ Linter::Linter(const Options& options) {
   // warm-up (PhoneUtil::WarmUp says what that costs); later ones reuse it.
   internal::WarmUpGraphemes();
   impl->phones = &internal::PhoneUtil::Get();
-  impl->default_region = internal::UpperAscii(options.default_region);
+  impl->default_region = base::UpperAscii(options.default_region);
   impl->content = std::make_unique<internal::ContentEngine>(options);
   const Impl* self = impl.get();
   impl->high_weight = [self](std::string_view rule_id) {

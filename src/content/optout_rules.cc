@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "base/ascii.h"
 #include "content/content_checks.h"
 #include "content/lexicon.h"
 #include "smslint/rules.h"
@@ -189,14 +190,7 @@ void CheckSenderId(const ContentContext& c) {
   }
   if (!c.brand.empty()) {
     // The configured brand, case-insensitively; exact beats heuristics.
-    auto lower = [](std::string_view s) {
-      std::string out(s);
-      for (char& ch : out) {
-        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-      }
-      return out;
-    };
-    if (lower(c.body).find(lower(c.brand)) == std::string::npos) {
+    if (base::FindIgnoreAsciiCase(c.body, c.brand) == std::string_view::npos) {
       c.emit(kRule, "body", std::nullopt, {});
     }
     return;

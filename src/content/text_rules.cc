@@ -12,9 +12,10 @@
 #include <string>
 #include <vector>
 
+#include "base/ascii.h"
+#include "base/utf8.h"
 #include "content/content_checks.h"
 #include "content/lexicon.h"
-#include "internal/utf8.h"
 
 namespace smslint::internal {
 namespace {
@@ -32,7 +33,7 @@ void DecodeInto(std::string_view text, std::vector<Cp>& out) {
   const auto* p = base;
   const auto* end = base + text.size();
   while (p < end) {
-    const Decoded d = DecodeUtf8(p, end);
+    const base::Decoded d = base::DecodeUtf8(p, end);
     out.push_back({d.cp, static_cast<size_t>(p - base), static_cast<size_t>(p - base) + d.len});
     p += d.len;
   }
@@ -325,9 +326,6 @@ void CheckObfuscation(const ContentContext& c) {
   auto is_letter = [](char ch) {
     return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
   };
-  auto lower = [](char ch) {
-    return static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
-  };
   // (a) Four or more single letters with single separators: "F R E E".
   const size_t n = text.size();
   auto alnum = [&](size_t k) {
@@ -340,10 +338,10 @@ void CheckObfuscation(const ContentContext& c) {
   };
   for (size_t i = 0; i < n; ++i) {
     if (!single(i)) continue;
-    std::string letters(1, lower(text[i]));
+    std::string letters(1, base::ToLowerAscii(text[i]));
     size_t j = i;
     while (j + 2 < n && is_sep(text[j + 1]) && single(j + 2)) {
-      letters.push_back(lower(text[j + 2]));
+      letters.push_back(base::ToLowerAscii(text[j + 2]));
       j += 2;
     }
     if (letters.size() >= 4) {
@@ -385,7 +383,7 @@ void CheckObfuscation(const ContentContext& c) {
     for (char ch : token) {
       if (is_letter(ch)) {
         has_letter = true;
-        mapped.push_back(lower(ch));
+        mapped.push_back(base::ToLowerAscii(ch));
         continue;
       }
       const char leet = LeetTable()[static_cast<unsigned char>(ch)];

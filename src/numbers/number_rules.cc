@@ -3,7 +3,8 @@
 #include <string>
 #include <utility>
 
-#include "internal/utf8.h"
+#include "base/ascii.h"
+#include "base/utf16_span.h"
 #include "numbers/sender_ids.h"
 
 namespace smslint::internal {
@@ -67,19 +68,6 @@ std::pair<std::string, std::string> PossibilityReason(Possibility p) {
   return {"invalid_length", "no number of its country has this length"};
 }
 
-// The whole of `text` as a span.
-Span WholeSpan(std::string_view text) {
-  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
-  const auto* end = p + text.size();
-  size_t utf16 = 0;
-  while (p < end) {
-    const Decoded d = DecodeUtf8(p, end);
-    utf16 += Utf16Length(d.cp);
-    p += d.len;
-  }
-  return {0, text.size(), 0, utf16};
-}
-
 std::string RegionLabel(const NumberInfo& info) {
   if (!info.region.empty() && info.region != "001") return info.region;
   return "+" + std::to_string(info.country_code);
@@ -111,7 +99,7 @@ NumberInfo CheckPhone(const FieldRules& rules, std::string_view input,
   // Strict E.164 is a syntax; the second test catches digits libphonenumber
   // reads differently ("+4407400123456" drops the trunk 0).
   if (!IsStrictE164(input) || input != f.e164) {
-    Diagnostic* d = emit(rules.not_e164, rules.field, WholeSpan(input),
+    Diagnostic* d = emit(rules.not_e164, rules.field, base::WholeSpan(input),
                          {{"number", info.input}, {"e164", f.e164}});
     // A number that is not possible has no E.164 form worth offering: its
     // own diagnostic below says why. For a number that is not valid,
@@ -131,7 +119,7 @@ NumberInfo CheckPhone(const FieldRules& rules, std::string_view input,
                                          : " (review: the number is not "
                                            "valid, so how it was read is "
                                            "uncertain)");
-      fix.edits.push_back({WholeSpan(input), f.e164});
+      fix.edits.push_back({base::WholeSpan(input), f.e164});
       d->fix = std::move(fix);
     }
   }
@@ -240,18 +228,10 @@ NumberInfo MessagingService(std::string_view id) {
 
 }  // namespace
 
-std::string UpperAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  }
-  return out;
-}
-
 std::string ResolveRegion(const Message& m, const std::string& default_region,
                           const PhoneUtil& phones, const Emit& emit) {
   if (m.region.empty()) return default_region;
-  std::string region = UpperAscii(m.region);
+  std::string region = base::UpperAscii(m.region);
   if (phones.IsSupportedRegion(region)) return region;
   emit("message/unknown-region", "region", std::nullopt,
        {{"region", m.region}});
@@ -271,7 +251,7 @@ NumberResults CheckNumbers(const Message& m, const std::string& region,
   if (!m.messaging_service_id.empty() &&
       !IsMessagingServiceId(m.messaging_service_id)) {
     emit("message/invalid-messaging-service-id", "messaging_service_id",
-         WholeSpan(m.messaging_service_id), {{"id", m.messaging_service_id}});
+         base::WholeSpan(m.messaging_service_id), {{"id", m.messaging_service_id}});
   }
   if (m.from.empty()) {
     if (m.messaging_service_id.empty()) {

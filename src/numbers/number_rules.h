@@ -33,9 +33,6 @@ std::string ResolveRegion(const Message& message,
                           const std::string& default_region,
                           const PhoneUtil& phones, const Emit& emit);
 
-// Upper-cases ASCII letters ("us" -> "US").
-std::string UpperAscii(std::string_view s);
-
 }  // namespace smslint::internal
 
 #endif  // SMSLINT_SRC_NUMBERS_NUMBER_RULES_H_

@@ -200,7 +200,8 @@ Report Linter::Lint(const Message& message) const {
   const std::string region = internal::ResolveRegion(
       message, impl_->default_region, *impl_->phones, emit);
   internal::NumberResults numbers =
-      internal::CheckNumbers(message, region, *impl_->phones, emit);
+      internal::CheckNumbers(message, region, *impl_->phones,
+                             impl_->options.fast_numbers, emit);
   report.to_number = std::move(numbers.to);
   report.from_number = std::move(numbers.from);
   // MMS eligibility needs the numbers' regions; a sender that is not a

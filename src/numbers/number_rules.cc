@@ -75,11 +75,12 @@ std::string RegionLabel(const NumberInfo& info) {
 
 NumberInfo CheckPhone(const FieldRules& rules, std::string_view input,
                       const std::string& region, const PhoneUtil& phones,
+                      bool fast_numbers,
                       const Emit& emit) {
   NumberInfo info;
   info.input = std::string(input);
   info.kind = NumberKind::kPhone;
-  const PhoneFacts f = phones.Analyze(input, region);
+  const PhoneFacts f = phones.Analyze(input, region, fast_numbers);
   if (f.parse != ParseStatus::kOk) {
     auto [code, detail] = ParseReason(f.parse);
     info.reason = code;
@@ -109,7 +110,7 @@ NumberInfo CheckPhone(const FieldRules& rules, std::string_view input,
     // numbers_fuzzer): such a form is no fix. An extension cannot be sent
     // to, so dropping it needs review.
     if (d != nullptr && info.possible &&
-        (info.valid || phones.Analyze(f.e164, "").e164 == f.e164)) {
+        (info.valid || phones.Analyze(f.e164, "", fast_numbers).e164 == f.e164)) {
       Fix fix;
       const bool safe = info.valid && !f.has_extension;
       fix.applicability = safe ? Applicability::kSafe : Applicability::kUnsafe;
@@ -239,12 +240,13 @@ std::string ResolveRegion(const Message& m, const std::string& default_region,
 }
 
 NumberResults CheckNumbers(const Message& m, const std::string& region,
-                           const PhoneUtil& phones, const Emit& emit) {
+                           const PhoneUtil& phones, bool fast_numbers,
+                           const Emit& emit) {
   NumberResults out;
   if (m.to.empty()) {
     emit("to/missing", "to", std::nullopt, {});
   } else {
-    out.to = CheckPhone(kTo, m.to, region, phones, emit);
+    out.to = CheckPhone(kTo, m.to, region, phones, fast_numbers, emit);
     if (out.to->valid) CheckRecipientType(*out.to, emit);
   }
 
@@ -269,7 +271,7 @@ NumberResults CheckNumbers(const Message& m, const std::string& region,
       out.from = CheckAlphanumeric(m.from, out.to, emit);
       break;
     default:
-      out.from = CheckPhone(kFrom, m.from, region, phones, emit);
+      out.from = CheckPhone(kFrom, m.from, region, phones, fast_numbers, emit);
       break;
   }
   if (out.to && out.from->kind == NumberKind::kPhone && !out.to->e164.empty() &&

@@ -1,7 +1,7 @@
 // Opt-out instructions (content/missing-opt-out, non-standard-opt-out-keyword,
 // reserved-keyword-conflict), HELP and disclosure statements, and sender
 // identification. The phrasings are data (data/content/lexicons/optout.toml);
-// this file holds the logic of shared/reference/content_rules.md §3.1–3.7.
+// this file holds the logic (docs/content.md).
 #include <string>
 #include <vector>
 

@@ -1,5 +1,5 @@
 // Rules on the shape of the text rather than its phrases
-// (shared/reference/content_rules.md §3.14–3.17, 3.22–3.24, 3.40):
+// (docs/content.md, "Engines"):
 // capitals, punctuation runs, emoji count, obfuscated spellings, look-alike
 // and invisible characters, many segments. Character lists, the leet table
 // and the word list are data (data/content/lexicons/).
@@ -362,7 +362,7 @@ void CheckObfuscation(const ContentContext& c) {
     std::string_view token = text.substr(i, j - i);
     size_t tb = i;
     // Sentence punctuation around a token is not part of it; "!" and "|"
-    // at the ends are ignored too (reference §3.22).
+    // at the ends are ignored too.
     while (!token.empty() && std::string_view("!|.,;:?\"'()").find(token.back()) != std::string_view::npos) {
       token.remove_suffix(1);
     }

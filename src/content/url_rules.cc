@@ -1,4 +1,4 @@
-// Link rules (shared/reference/content_rules.md §3.8–3.13): public
+// Link rules (docs/content.md, docs/urls.md): public
 // shorteners, IP-address hosts, http://, deceptive hosts, many links, a
 // message that is little more than a link. URLs come from FindUrls
 // (content/urls.h); host lists and host checks are data.

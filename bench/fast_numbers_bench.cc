@@ -19,12 +19,14 @@
 // Each thread walks the whole list from its own offset. At the end it
 // prints numbers/s, ns/number (wall and CPU) and the speed-up per list and
 // thread count; first, the share of each list that took the slow path and
-// what building PhoneUtil and the fast path cost.
+// what building PhoneUtil and the fast path cost. SMSLINT_NO_FAST_NUMBERS=1
+// sends BM_Fast through libphonenumber too, as it does for the CLI.
 #include <phonenumbers/phonenumber.pb.h>
 #include <phonenumbers/phonenumberutil.h>
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <random>
 #include <set>
@@ -43,6 +45,12 @@ using ::i18n::phonenumbers::PhoneNumberUtil;
 using ::smslint::internal::PhoneUtil;
 
 constexpr size_t kNumbers = 20000;
+
+// The library reads no environment; the bench honours the CLI's variable.
+bool FastWanted() {
+  const char* v = std::getenv("SMSLINT_NO_FAST_NUMBERS");
+  return v == nullptr || v[0] == '\0' || (v[0] == '0' && v[1] == '\0');
+}
 
 struct Input {
   std::string number;
@@ -143,9 +151,10 @@ void BM_Fast(benchmark::State& state) {
   const auto& list = List(static_cast<int>(state.range(0)));
   const PhoneUtil& phones = PhoneUtil::Get();
   size_t i = static_cast<size_t>(state.thread_index()) * list.size() / 2;
+  const bool fast = FastWanted();
   for (auto _ : state) {
     const Input& in = list[i++ % list.size()];
-    benchmark::DoNotOptimize(phones.Analyze(in.number, in.region));
+    benchmark::DoNotOptimize(phones.Analyze(in.number, in.region, fast));
   }
   state.SetItemsProcessed(state.iterations());
 }
@@ -227,7 +236,7 @@ int main(int argc, char** argv) {
   for (int which = 0; which < 2; ++which) {
     const auto& list = List(which);
     const uint64_t before = phones.slow_path_calls();
-    for (const Input& in : list) phones.Analyze(in.number, in.region);
+    for (const Input& in : list) phones.Analyze(in.number, in.region, FastWanted());
     const uint64_t slow = phones.slow_path_calls() - before;
     std::printf("%s: %zu numbers, %llu (%.2f%%) took the slow path\n",
                 which == 0 ? "e164" : "mix", list.size(),
@@ -242,7 +251,7 @@ int main(int argc, char** argv) {
   std::printf("fast path %s; PhoneUtil built in %.1f ms (libphonenumber "
               "metadata, regex warm-up, fast path), of which the fast path "
               "%.1f ms (%zu DFA states, %d metadata entries refused)\n",
-              phones.fast_path_enabled() ? "on" : "OFF", build_ms, fast_ms,
+              phones.fast_path_available() && FastWanted() ? "on" : "OFF", build_ms, fast_ms,
               fast->dfa_states(), fast->unsupported_metadata());
   RatioReporter reporter;
   benchmark::RunSpecifiedBenchmarks(&reporter);

@@ -33,6 +33,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/ascii.h"
+#include "base/utf8.h"
 #include "commands.h"
 #include "csv_reader.h"
 #include "jsonl_reader.h"
@@ -59,14 +61,6 @@ void Write(std::FILE* out, std::string_view s) {
   std::fwrite(s.data(), 1, s.size(), out);
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
@@ -79,35 +73,9 @@ std::string Normalise(std::string_view s) {
   std::string out;
   for (char c : Trim(s)) {
     if (c == ' ' || c == '_' || c == '-' || c == '\t') continue;
-    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    out.push_back(base::ToLowerAscii(c));
   }
   return out;
-}
-
-bool ValidUtf8(std::string_view s) {
-  size_t i = 0;
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  while (i < s.size()) {
-    const unsigned char c = p[i];
-    if (c < 0x80) { ++i; continue; }
-    size_t n;
-    uint32_t cp;
-    if (c >= 0xC2 && c <= 0xDF) { n = 1; cp = c & 0x1F; }
-    else if (c >= 0xE0 && c <= 0xEF) { n = 2; cp = c & 0x0F; }
-    else if (c >= 0xF0 && c <= 0xF4) { n = 3; cp = c & 0x07; }
-    else return false;
-    if (i + n >= s.size()) return false;
-    for (size_t k = 1; k <= n; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (p[i + k] & 0x3F);
-    }
-    if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-        (cp >= 0xD800 && cp <= 0xDFFF)) {
-      return false;
-    }
-    i += n + 1;
-  }
-  return true;
 }
 
 // ---------------------------------------------------------------- columns
@@ -525,7 +493,7 @@ void ProcessCsvRow(const Context& ctx, Row& row, Result& r) {
   if (!reason.empty()) {
     r.malformed = true;
     const std::string id = Field(row.fields, ctx.col[kId]);
-    if (ValidUtf8(id)) r.report.id = id;
+    if (base::IsValidUtf8(id)) r.report.id = id;
     AddProblem(ctx, r.report, "input/csv-malformed", "input",
                {{"row", std::to_string(row.row)},
                 {"line", std::to_string(row.line)},
@@ -549,7 +517,7 @@ void ProcessCsvRow(const Context& ctx, Row& row, Result& r) {
   const std::string line = std::to_string(row.line);
   const std::string kind(Trim(Field(f, ctx.col[kKind])));
   if (!kind.empty()) {
-    if (auto k = ParseMessageKind(Lower(kind))) {
+    if (auto k = ParseMessageKind(base::LowerAscii(kind))) {
       m.kind = *k;
     } else {
       problems.push_back(
@@ -562,7 +530,7 @@ void ProcessCsvRow(const Context& ctx, Row& row, Result& r) {
   } else if (ctx.default_kind) {
     m.kind = *ctx.default_kind;
   }
-  const std::string first = Lower(Trim(Field(f, ctx.col[kFirstMessage])));
+  const std::string first = base::LowerAscii(Trim(Field(f, ctx.col[kFirstMessage])));
   if (first.empty()) {
     m.first_message = ctx.default_first_message;
   } else if (first == "true" || first == "1" || first == "yes" || first == "y") {
@@ -712,7 +680,7 @@ int RunBatch(const BatchFlags& flags) {
 
   std::string input_format = flags.input_format;
   if (input_format == "auto") {
-    const std::string lower = Lower(flags.input);
+    const std::string lower = base::LowerAscii(flags.input);
     input_format = flags.input != "-" && (lower.ends_with(".jsonl") ||
                                           lower.ends_with(".ndjson"))
                        ? "jsonl"
@@ -723,7 +691,7 @@ int RunBatch(const BatchFlags& flags) {
   std::vector<std::pair<Key, std::string>> explicit_cols;
   for (const std::string& spec : flags.columns) {
     const size_t eq = spec.find('=');
-    const std::string key = Lower(Trim(spec.substr(0, eq)));
+    const std::string key = base::LowerAscii(Trim(spec.substr(0, eq)));
     const auto k = ParseKey(key);
     if (!k) {
       std::fprintf(stderr,
@@ -781,7 +749,7 @@ int RunBatch(const BatchFlags& flags) {
     return kExitUsage;
   }
   if (!flags.kind.empty()) {
-    ctx.default_kind = ParseMessageKind(Lower(flags.kind));
+    ctx.default_kind = ParseMessageKind(base::LowerAscii(flags.kind));
     if (!ctx.default_kind) {
       std::fprintf(stderr, "smslint: --kind %s: expected marketing, "
                            "transactional, otp, conversational or "

@@ -11,6 +11,8 @@
 #include <emmintrin.h>
 #endif
 
+#include "base/utf8.h"
+
 namespace smslint::cli {
 namespace {
 
@@ -18,56 +20,18 @@ namespace {
 // short, and a broken quote in it must not make detection read the file.
 constexpr size_t kDetectLimit = 1 << 20;
 
-// Index of the first byte of the first ill-formed sequence (Unicode table
-// 3-7: no overlongs, surrogates or code points past U+10FFFF), or npos.
-size_t FirstInvalidUtf8(const std::string& s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const size_t n = s.size();
-  size_t i = 0;
-  while (i < n) {
-    const unsigned char b0 = p[i];
-    if (b0 < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t len;
-    unsigned char lo = 0x80;
-    unsigned char hi = 0xBF;
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-      len = 2;
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-      len = 3;
-      if (b0 == 0xE0) lo = 0xA0;
-      if (b0 == 0xED) hi = 0x9F;
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-      len = 4;
-      if (b0 == 0xF0) lo = 0x90;
-      if (b0 == 0xF4) hi = 0x8F;
-    } else {
-      return i;
-    }
-    if (i + len > n || p[i + 1] < lo || p[i + 1] > hi) return i;
-    for (size_t k = 2; k < len; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) return i;
-    }
-    i += len;
-  }
-  return std::string::npos;
-}
-
 // Drops a UTF-8 sequence that a cut left incomplete at the end of s, so a
 // truncated field is still text.
 void TrimPartialUtf8(std::string& s) {
   size_t i = s.size();
   size_t cont = 0;
   while (i > 0 && cont < 3 &&
-         (static_cast<unsigned char>(s[i - 1]) & 0xC0) == 0x80) {
+         base::IsUtf8Continuation(static_cast<uint8_t>(s[i - 1]))) {
     --i;
     ++cont;
   }
   if (i == 0) return;
-  const auto lead = static_cast<unsigned char>(s[i - 1]);
-  const size_t len = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+  const size_t len = base::Utf8SequenceLength(static_cast<uint8_t>(s[i - 1]));
   if (len > 1 && cont + 1 < len) s.resize(i - 1);
 }
 
@@ -349,7 +313,7 @@ void CsvReader::Rewind(std::string_view raw, uint64_t line) {
 void CsvReader::CheckUtf8(CsvRecord* record, const std::string& field,
                           size_t field_no, uint64_t start_line,
                           uint64_t start_offset, bool quoted) {
-  const size_t bad = FirstInvalidUtf8(field);
+  const size_t bad = base::FirstInvalidUtf8(field);
   if (bad == std::string::npos) return;
   uint64_t line = start_line;
   uint64_t offset = start_offset + bad;

@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -74,6 +75,14 @@ bool ResolveLintFlags(const CLI::App* cmd, LintFlags& f,
                                 f.options.disabled_rules.begin(),
                                 f.options.disabled_rules.end());
   if (f.no_smart_fix) options.suggest_smart_encoding = false;
+  // SMSLINT_NO_FAST_NUMBERS=1 (any value but "" and "0") turns the fast
+  // number path off, so a benchmark or a bug report can compare both paths
+  // with one build.
+  const char* no_fast = std::getenv("SMSLINT_NO_FAST_NUMBERS");
+  if (no_fast != nullptr && no_fast[0] != '\0' &&
+      !(no_fast[0] == '0' && no_fast[1] == '\0')) {
+    options.fast_numbers = false;
+  }
   *out = std::move(options);
   return true;
 }

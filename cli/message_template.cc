@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "base/ascii.h"
+
 namespace smslint::cli {
 namespace {
 
@@ -12,18 +14,10 @@ std::string_view Trim(std::string_view s) {
   return s.substr(b, s.find_last_not_of(kSpace) - b + 1);
 }
 
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c; }
-
 }  // namespace
 
 bool MessageTemplate::SameName(std::string_view a, std::string_view b) {
-  a = Trim(a);
-  b = Trim(b);
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (Lower(a[i]) != Lower(b[i])) return false;
-  }
-  return true;
+  return base::EqualsIgnoreAsciiCase(Trim(a), Trim(b));
 }
 
 std::optional<MessageTemplate> MessageTemplate::Parse(std::string_view text,

@@ -9,6 +9,8 @@
 #include <cstring>
 #include <string>
 
+#include "base/utf8.h"
+
 namespace smslint::cli {
 namespace {
 
@@ -16,11 +18,9 @@ namespace {
 // the caret drift, which is accepted for a text view (JSON has exact spans).
 constexpr size_t kContextCodePoints = 60;
 
-bool IsContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
-
 size_t CountCodePoints(std::string_view s) {
   size_t n = 0;
-  for (unsigned char c : s) n += !IsContinuation(c);
+  for (unsigned char c : s) n += !base::IsUtf8Continuation(c);
   return n;
 }
 
@@ -29,7 +29,7 @@ size_t SkipCodePoints(std::string_view s, size_t n) {
   size_t i = 0;
   while (i < s.size() && n > 0) {
     ++i;
-    while (i < s.size() && IsContinuation(static_cast<unsigned char>(s[i]))) ++i;
+    while (i < s.size() && base::IsUtf8Continuation(static_cast<uint8_t>(s[i]))) ++i;
     --n;
   }
   return i;

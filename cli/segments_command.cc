@@ -4,6 +4,7 @@
 #include <iterator>
 #include <string>
 
+#include "base/utf8.h"
 #include "commands.h"
 #include "smslint/segments.h"
 
@@ -14,27 +15,6 @@ std::string SpanText(const Span& s) {
   return "bytes " + std::to_string(s.byte_begin) + "-" +
          std::to_string(s.byte_end) + ", UTF-16 " +
          std::to_string(s.utf16_begin) + "-" + std::to_string(s.utf16_end);
-}
-
-std::string CodePoints(std::string_view utf8) {
-  std::string out;
-  const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
-  const auto* end = p + utf8.size();
-  while (p < end) {
-    // The text came from the engine's cluster list: valid UTF-8.
-    char32_t cp = *p;
-    int len = 1;
-    if (*p >= 0xF0) { cp = *p & 0x07; len = 4; }
-    else if (*p >= 0xE0) { cp = *p & 0x0F; len = 3; }
-    else if (*p >= 0xC0) { cp = *p & 0x1F; len = 2; }
-    for (int i = 1; i < len && p + i < end; ++i) cp = (cp << 6) | (p[i] & 0x3F);
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%sU+%04X", out.empty() ? "" : " ",
-                  static_cast<unsigned>(cp));
-    out += buf;
-    p += len;
-  }
-  return out;
 }
 
 }  // namespace
@@ -71,7 +51,7 @@ int RunSegments(const SegmentsFlags& flags) {
                  "smslint: the text is incompatible with GSM-7 encoding: %zu "
                  "character(s) outside GSM-7, the first '%s' (%s) at %s\n",
                  info.non_gsm.size(), info.non_gsm[0].text.c_str(),
-                 CodePoints(info.non_gsm[0].text).c_str(),
+                 base::CodePointsLabel(info.non_gsm[0].text).c_str(),
                  SpanText(info.non_gsm[0].span).c_str());
     return kExitFindings;
   }
@@ -102,7 +82,7 @@ int RunSegments(const SegmentsFlags& flags) {
   if (!info.non_gsm.empty()) {
     out += "non-GSM characters: " + std::to_string(info.non_gsm.size()) + "\n";
     for (const NonGsmCharacter& c : info.non_gsm) {
-      out += "  " + CodePoints(c.text) + " at " + SpanText(c.span) + "\n";
+      out += "  " + base::CodePointsLabel(c.text) + " at " + SpanText(c.span) + "\n";
     }
   }
   if (info.smart_encoded) out += "smart-encoded text: " + info.smart_text + "\n";

@@ -4,8 +4,9 @@
 #include <string>
 #include <vector>
 
+#include "base/utf16_span.h"
+#include "base/utf8.h"
 #include "internal/tables.h"
-#include "internal/utf8.h"
 
 namespace smslint::internal {
 namespace {
@@ -17,64 +18,29 @@ constexpr size_t kMaxNamedCharacters = 10;
 Span TailSpan(std::string_view text, uint64_t limit, bool by_utf16) {
   const auto* p = reinterpret_cast<const uint8_t*>(text.data());
   const auto* end = p + text.size();
-  size_t byte = 0, utf16 = 0;
+  size_t byte = 0;
   uint64_t count = 0;
   while (p + byte < end && count < limit) {
-    const Decoded d = DecodeUtf8(p + byte, end);
-    const uint32_t w = Utf16Length(d.cp);
+    const base::Decoded d = base::DecodeUtf8(p + byte, end);
+    const uint32_t w = base::Utf16Length(d.cp);
     if (by_utf16 && count + w > limit) break;
     count += by_utf16 ? w : 1;
     byte += d.len;
-    utf16 += w;
   }
-  uint64_t total16 = utf16;
-  for (size_t b = byte; p + b < end;) {
-    const Decoded d = DecodeUtf8(p + b, end);
-    total16 += Utf16Length(d.cp);
-    b += d.len;
-  }
-  return {byte, text.size(), utf16, static_cast<size_t>(total16)};
-}
-
-size_t Utf16Offset(std::string_view text, size_t byte_offset) {
-  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
-  const auto* end = p + byte_offset;
-  size_t utf16 = 0;
-  for (const uint8_t* q = p; q < end;) {
-    const Decoded d = DecodeUtf8(q, end);
-    utf16 += Utf16Length(d.cp);
-    q += d.len;
-  }
-  return utf16;
-}
-
-std::string CodePointsLabel(std::string_view utf8) {
-  std::string out;
-  const auto* p = reinterpret_cast<const uint8_t*>(utf8.data());
-  const auto* end = p + utf8.size();
-  while (p < end) {
-    const Decoded d = DecodeUtf8(p, end);
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%sU+%04X", out.empty() ? "" : " ",
-                  static_cast<unsigned>(d.cp));
-    out += buf;
-    p += d.len;
-  }
-  return out;
+  return base::Utf16Span(text, byte, text.size());
 }
 
 // How a character is shown in a message: invisible and control characters
 // by code point only.
 std::string ShowCharacter(std::string_view text) {
-  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
-  const Decoded d = DecodeUtf8(p, p + text.size());
+  const base::Decoded d = base::DecodeUtf8At(text, 0);
   const bool invisible = d.cp < 0x20 || (d.cp >= 0x7F && d.cp < 0xA0) ||
                          d.cp == 0xA0 || (d.cp >= 0x2000 && d.cp <= 0x200F) ||
                          (d.cp >= 0x2028 && d.cp <= 0x202F) ||
                          d.cp == 0x2060 || d.cp == 0xFEFF ||
                          (d.cp >= 0x300 && d.cp < 0x370);
-  if (invisible) return "(" + CodePointsLabel(text) + ")";
-  return "'" + std::string(text) + "' (" + CodePointsLabel(text) + ")";
+  if (invisible) return "(" + base::CodePointsLabel(text) + ")";
+  return "'" + std::string(text) + "' (" + base::CodePointsLabel(text) + ")";
 }
 
 void CheckForcesUcs2(const Message& m, const SegmentInfo& info,
@@ -121,18 +87,15 @@ void CheckForcesUcs2(const Message& m, const SegmentInfo& info,
   fix.applicability = Applicability::kUnsafe;
   const auto* p = reinterpret_cast<const uint8_t*>(m.body.data());
   const auto* end = p + m.body.size();
-  size_t byte = 0, utf16 = 0;
-  while (p + byte < end) {
-    const Decoded dec = DecodeUtf8(p + byte, end);
-    const uint32_t w = Utf16Length(dec.cp);
+  base::Utf16Mapper spans(m.body);
+  for (size_t byte = 0; p + byte < end;) {
+    const base::Decoded dec = base::DecodeUtf8(p + byte, end);
     if (dec.valid) {
       if (const auto r = SmartReplacement(dec.cp)) {
-        fix.edits.push_back({{byte, byte + dec.len, utf16, utf16 + w},
-                             std::string(*r)});
+        fix.edits.push_back({spans.ToSpan(byte, byte + dec.len), std::string(*r)});
       }
     }
     byte += dec.len;
-    utf16 += w;
   }
   const uint32_t saved = info.segment_count - smart_segments;
   fix.description = "apply Smart Encoding (" +
@@ -157,19 +120,18 @@ void CheckCrlf(const Message& m, const SegmentInfo& info, const Emit& emit) {
   lf.reserve(m.body.size());
   Fix fix;
   fix.applicability = Applicability::kSafe;
-  size_t utf16 = 0;
   const auto* p = reinterpret_cast<const uint8_t*>(m.body.data());
   const auto* end = p + m.body.size();
+  base::Utf16Mapper spans(m.body);
   size_t crlf = 0;
   for (size_t b = 0; p + b < end;) {
-    const Decoded d = DecodeUtf8(p + b, end);
+    const base::Decoded d = base::DecodeUtf8(p + b, end);
     if (d.cp == '\r' && p + b + 1 < end && p[b + 1] == '\n') {
-      fix.edits.push_back({{b, b + 1, utf16, utf16 + 1}, ""});
+      fix.edits.push_back({spans.ToSpan(b, b + 1), ""});
       ++crlf;
     } else {
       lf.append(m.body, b, d.len);
     }
-    utf16 += Utf16Length(d.cp);
     b += d.len;
   }
   const uint32_t lf_segments = CountSegments(lf);
@@ -194,9 +156,8 @@ void CheckBody(const Message& m, const SegmentInfo& info,
   }
   if (info.invalid_utf8) {
     const size_t off = info.invalid_utf8_offset;
-    const auto* p = reinterpret_cast<const uint8_t*>(m.body.data());
-    const Decoded d = DecodeUtf8(p + off, p + m.body.size());
-    const size_t u16 = Utf16Offset(m.body, off);
+    const base::Decoded d = base::DecodeUtf8At(m.body, off);
+    const size_t u16 = base::Utf16Offset(m.body, off);
     emit(rule::kBodyInvalidUtf8, "body", Span{off, off + d.len, u16, u16 + 1},
          {{"offset", std::to_string(off)}});
   }

@@ -11,6 +11,7 @@
 
 #include <cmath>
 
+#include "base/ascii.h"
 #include "content/content_engine.h"
 #include "internal/body_rules.h"
 #include "internal/grapheme.h"
@@ -64,7 +65,7 @@ Linter::Linter(const Options& options) {
   // warm-up (PhoneUtil::WarmUp says what that costs); later ones reuse it.
   internal::WarmUpGraphemes();
   impl->phones = &internal::PhoneUtil::Get();
-  impl->default_region = internal::UpperAscii(options.default_region);
+  impl->default_region = base::UpperAscii(options.default_region);
   impl->content = std::make_unique<internal::ContentEngine>(options);
   if (!impl->content->error().empty()) {
     fail("a content lexicon does not compile", impl->content->error());
@@ -114,7 +115,8 @@ Report Linter::Lint(const Message& message) const {
   const std::string region = internal::ResolveRegion(
       message, impl_->default_region, *impl_->phones, emit);
   internal::NumberResults numbers =
-      internal::CheckNumbers(message, region, *impl_->phones, emit);
+      internal::CheckNumbers(message, region, *impl_->phones,
+                             impl_->options.fast_numbers, emit);
   report.to_number = std::move(numbers.to);
   report.from_number = std::move(numbers.from);
   // MMS eligibility needs the numbers' regions; a sender that is not a

@@ -1,14 +1,14 @@
 // JSON form of reports: the contract in docs/report.schema.json. Keys are
 // written in a fixed order so output is stable byte for byte; the writer
-// (internal/json_writer.h) streams, with no DOM per report.
-#include "internal/json_writer.h"
+// (base/json_writer.h) streams, with no DOM per report.
+#include "base/json_writer.h"
 #include "smslint/report.h"
 #include "smslint/version.h"
 
 namespace smslint {
 namespace {
 
-using internal::JsonWriter;
+using base::JsonWriter;
 
 void WriteSpan(JsonWriter& w, const Span& s) {
   w.BeginObject();

@@ -17,9 +17,9 @@
 #include <string>
 #include <vector>
 
+#include "base/utf8.h"
 #include "internal/grapheme.h"
 #include "internal/tables.h"
-#include "internal/utf8.h"
 #include "smslint/segments.h"
 
 #if defined(__SSE2__)
@@ -29,8 +29,8 @@
 namespace smslint {
 namespace {
 
-using internal::Decoded;
-using internal::DecodeUtf8;
+using base::Decoded;
+using base::DecodeUtf8;
 using internal::Gsm7Septets;
 
 constexpr uint32_t kGsmSingle = 160;
@@ -287,14 +287,14 @@ void Ucs2Pass(const uint8_t* p, size_t n, Packer<kDetail>& packer,
   };
   // Emits a one-code-point cluster.
   auto emit_single = [&](const Decoded& d, size_t pos) {
-    const uint32_t units = internal::Utf16Length(d.cp);
+    const uint32_t units = base::Utf16Length(d.cp);
     if constexpr (kDetail) {
       if (!(d.valid && Gsm7Septets(d.cp) != 0)) {
         NonGsmCharacter& c = non_gsm->emplace_back();
         if (d.valid) {
           c.text.assign(reinterpret_cast<const char*>(p + pos), d.len);
         } else {
-          internal::AppendUtf8(c.text, d.cp);  // U+FFFD
+          base::AppendUtf8(c.text, d.cp);  // U+FFFD
         }
         c.span = {pos, pos + d.len, utf16, utf16 + units};
       }
@@ -311,10 +311,10 @@ void Ucs2Pass(const uint8_t* p, size_t n, Packer<kDetail>& packer,
                          cs[0].byte_pos);
     }
     uint32_t units = 0;
-    for (size_t k = 0; k < count; ++k) units += internal::Utf16Length(cs[k].cp);
+    for (size_t k = 0; k < count; ++k) units += base::Utf16Length(cs[k].cp);
     if constexpr (kDetail) {
       NonGsmCharacter c;
-      for (size_t k = 0; k < count; ++k) internal::AppendUtf8(c.text, cs[k].cp);
+      for (size_t k = 0; k < count; ++k) base::AppendUtf8(c.text, cs[k].cp);
       const size_t end = cs[count - 1].byte_pos + cs[count - 1].len;
       c.span = {cs[0].byte_pos, end, utf16, utf16 + units};
       non_gsm->push_back(std::move(c));
@@ -327,7 +327,7 @@ void Ucs2Pass(const uint8_t* p, size_t n, Packer<kDetail>& packer,
       // pair is never cut). See docs/segments.md.
       size_t u = utf16;
       for (size_t k = 0; k < count; ++k) {
-        const uint32_t w = internal::Utf16Length(cs[k].cp);
+        const uint32_t w = base::Utf16Length(cs[k].cp);
         packer.Add(w, cs[k].byte_pos, u);
         u += w;
       }

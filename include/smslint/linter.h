@@ -45,6 +45,10 @@ namespace smslint {
 //   severity_overrides ({})        rule id -> severity
 //   default_region ("")            ISO 3166 region ("US") for numbers in
 //                                  national format; Message::region wins
+//   fast_numbers (true)            phone numbers take the fast path compiled
+//                                  from libphonenumber's metadata when it
+//                                  handles them; false: libphonenumber alone
+//                                  (same answers, slower; for comparisons)
 struct Options {
   uint32_t max_segments = 10;
   uint32_t max_body_characters = 1600;
@@ -52,6 +56,7 @@ struct Options {
   std::vector<std::string> disabled_rules;
   std::vector<std::pair<std::string, Severity>> severity_overrides;
   std::string default_region;
+  bool fast_numbers = true;
 
   // Content risk (docs/content.md).
   // The brand messages should name; exact match beats the heuristics of

@@ -67,15 +67,15 @@ struct SMSLINT_API Report {
 // Where the message came from, written into the JSON when set.
 struct ReportContext {
   std::optional<size_t> line;  // 1-based input line
-  std::optional<size_t> row;   // 1-based data row (smslint batch)
+  std::optional<size_t> row;   // 1-based data row (CSV input)
 };
 
 // The report as one JSON object on one line (no trailing newline).
 SMSLINT_API std::string ReportToJson(const Report& report,
                                      const ReportContext& context = {});
 
-// The segment analysis alone as a JSON object (what `smslint segments
-// --format json` prints).
+// The segment analysis alone as a JSON object: format_version, error, then
+// the fields of a report's "segments" (docs/report.schema.json).
 SMSLINT_API std::string SegmentInfoToJson(const SegmentInfo& info);
 
 }  // namespace smslint

@@ -1,4 +1,4 @@
-// The text the lexical rules read (shared/reference/content_rules.md §1.2):
+// The text the lexical rules read (docs/content.md, "How text is read"):
 // the body with URLs and e-mail addresses blanked out and NFC-normalised.
 // Case is left alone (patterns fold case themselves, RE2 (?i)), so a rule
 // that needs capitals ("HELP") can still see them. Offsets map back to the

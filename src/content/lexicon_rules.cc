@@ -6,24 +6,15 @@
 // absence rules below (they fire when their phrase is missing).
 #include <string>
 
+#include "base/utf16_span.h"
 #include "content/content_checks.h"
 #include "content/lexicon.h"
-#include "internal/utf8.h"
 
 namespace smslint::internal {
 
 Span ContentContext::BodySpan(size_t begin, size_t end) const {
-  // UTF-16 offsets by walking the body up to the span (spans are few).
-  const auto* p = reinterpret_cast<const uint8_t*>(body.data());
-  size_t byte = 0, u16 = 0, u16_begin = 0;
-  while (byte < end && byte < body.size()) {
-    if (byte == begin) u16_begin = u16;
-    const Decoded d = DecodeUtf8(p + byte, p + body.size());
-    byte += d.len;
-    u16 += Utf16Length(d.cp);
-  }
-  if (begin >= byte) u16_begin = u16;
-  return Span{begin, end, u16_begin, u16};
+  // Walks the body up to the span: spans are few.
+  return base::Utf16Span(body, begin, end);
 }
 
 std::optional<PhraseMatch> FirstOccurrence(const ContentContext& c,

@@ -1,10 +1,11 @@
 // Opt-out instructions (content/missing-opt-out, non-standard-opt-out-keyword,
 // reserved-keyword-conflict), HELP and disclosure statements, and sender
 // identification. The phrasings are data (data/content/lexicons/optout.toml);
-// this file holds the logic of shared/reference/content_rules.md §3.1–3.7.
+// this file holds the logic (docs/content.md).
 #include <string>
 #include <vector>
 
+#include "base/ascii.h"
 #include "content/content_checks.h"
 #include "content/lexicon.h"
 #include "smslint/rules.h"
@@ -187,14 +188,7 @@ void CheckSenderId(const ContentContext& c) {
   }
   if (!c.brand.empty()) {
     // The configured brand, case-insensitively; exact beats heuristics.
-    auto lower = [](std::string_view s) {
-      std::string out(s);
-      for (char& ch : out) {
-        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-      }
-      return out;
-    };
-    if (lower(c.body).find(lower(c.brand)) == std::string::npos) {
+    if (base::FindIgnoreAsciiCase(c.body, c.brand) == std::string_view::npos) {
       c.emit(rule::kContentMissingSenderId, "body", std::nullopt, {});
     }
     return;

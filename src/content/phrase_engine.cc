@@ -8,6 +8,7 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "base/utf8.h"
 #include "content/lexicon.h"
 
 namespace smslint::internal {
@@ -173,15 +174,6 @@ bool PhraseEngine::HasUnless(int index) const {
   return !kLexiconPatterns[index].unless.empty();
 }
 
-namespace {
-
-// Length of the UTF-8 sequence starting with byte b (1 for a stray byte).
-size_t SeqLen(unsigned char b) {
-  return b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-}
-
-}  // namespace
-
 void PhraseEngine::Find(int index, std::string_view text, bool first_only,
                         std::vector<PhraseMatch>* out) const {
   const re2::RE2& re = Regex(index);
@@ -227,9 +219,9 @@ void PhraseEngine::Find(int index, std::string_view text, bool first_only,
       // Inside the text both boundaries consumed one character each (at
       // the text's edges RE2 may still have taken a character rather than
       // ^ or $: those few matches take the capture pass below).
-      m.begin = whole_begin + SeqLen(static_cast<unsigned char>(text[whole_begin]));
+      m.begin = whole_begin + base::Utf8SequenceLength(static_cast<uint8_t>(text[whole_begin]));
       size_t last = whole_end - 1;  // back to the start of the last code point
-      while (last > m.begin && (static_cast<unsigned char>(text[last]) & 0xC0) == 0x80) {
+      while (last > m.begin && base::IsUtf8Continuation(static_cast<uint8_t>(text[last]))) {
         --last;
       }
       m.end = std::max(m.begin, last);

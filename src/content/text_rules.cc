@@ -1,5 +1,5 @@
 // Rules on the shape of the text rather than its phrases
-// (shared/reference/content_rules.md §3.14–3.17, 3.22–3.24, 3.40):
+// (docs/content.md, "Engines"):
 // capitals, punctuation runs, emoji count, obfuscated spellings, look-alike
 // and invisible characters, many segments. Character lists, the leet table
 // and the word list are data (data/content/lexicons/).
@@ -12,9 +12,10 @@
 #include <string>
 #include <vector>
 
+#include "base/ascii.h"
+#include "base/utf8.h"
 #include "content/content_checks.h"
 #include "content/lexicon.h"
-#include "internal/utf8.h"
 
 namespace smslint::internal {
 namespace {
@@ -32,7 +33,7 @@ void DecodeInto(std::string_view text, std::vector<Cp>& out) {
   const auto* p = base;
   const auto* end = base + text.size();
   while (p < end) {
-    const Decoded d = DecodeUtf8(p, end);
+    const base::Decoded d = base::DecodeUtf8(p, end);
     out.push_back({d.cp, static_cast<size_t>(p - base), static_cast<size_t>(p - base) + d.len});
     p += d.len;
   }
@@ -323,9 +324,6 @@ void CheckObfuscation(const ContentContext& c) {
   auto is_letter = [](char ch) {
     return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
   };
-  auto lower = [](char ch) {
-    return static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
-  };
   // (a) Four or more single letters with single separators: "F R E E".
   const size_t n = text.size();
   auto alnum = [&](size_t k) {
@@ -338,10 +336,10 @@ void CheckObfuscation(const ContentContext& c) {
   };
   for (size_t i = 0; i < n; ++i) {
     if (!single(i)) continue;
-    std::string letters(1, lower(text[i]));
+    std::string letters(1, base::ToLowerAscii(text[i]));
     size_t j = i;
     while (j + 2 < n && is_sep(text[j + 1]) && single(j + 2)) {
-      letters.push_back(lower(text[j + 2]));
+      letters.push_back(base::ToLowerAscii(text[j + 2]));
       j += 2;
     }
     if (letters.size() >= 4) {
@@ -362,7 +360,7 @@ void CheckObfuscation(const ContentContext& c) {
     std::string_view token = text.substr(i, j - i);
     size_t tb = i;
     // Sentence punctuation around a token is not part of it; "!" and "|"
-    // at the ends are ignored too (reference §3.22).
+    // at the ends are ignored too.
     while (!token.empty() && std::string_view("!|.,;:?\"'()").find(token.back()) != std::string_view::npos) {
       token.remove_suffix(1);
     }
@@ -383,7 +381,7 @@ void CheckObfuscation(const ContentContext& c) {
     for (char ch : token) {
       if (is_letter(ch)) {
         has_letter = true;
-        mapped.push_back(lower(ch));
+        mapped.push_back(base::ToLowerAscii(ch));
         continue;
       }
       const char leet = LeetTable()[static_cast<unsigned char>(ch)];

@@ -1,12 +1,12 @@
-// Link rules (shared/reference/content_rules.md §3.8–3.13): public
+// Link rules (docs/content.md, docs/urls.md): public
 // shorteners, IP-address hosts, http://, deceptive hosts, many links, a
 // message that is little more than a link. URLs come from FindUrls
 // (content/urls.h); host lists and host checks are data.
 #include <string>
 
+#include "base/utf8.h"
 #include "content/content_checks.h"
 #include "content/lexicon.h"
-#include "internal/utf8.h"
 
 #include <unicode/uchar.h>
 
@@ -33,7 +33,7 @@ size_t CountWords(std::string_view text) {
   const auto* p = reinterpret_cast<const uint8_t*>(text.data());
   const auto* end = p + text.size();
   while (p < end) {
-    const Decoded d = DecodeUtf8(p, end);
+    const base::Decoded d = base::DecodeUtf8(p, end);
     p += d.len;
     const bool word_char =
         d.cp < 0x80 ? ((d.cp | 0x20) >= 'a' && (d.cp | 0x20) <= 'z') || (d.cp >= '0' && d.cp <= '9')

@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "base/ascii.h"
+
 namespace smslint::internal {
 
 enum class MediaSupport {
@@ -33,11 +35,7 @@ inline std::string NormalizeContentType(std::string_view type) {
   while (!type.empty() && (type.front() == ' ' || type.front() == '\t')) {
     type.remove_prefix(1);
   }
-  std::string out(type);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) {
-    return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  });
-  return out;
+  return base::LowerAscii(type);
 }
 
 // Support for a normalized content type; nullopt when Twilio does not list it.

@@ -4,7 +4,8 @@
 #include <string>
 #include <utility>
 
-#include "internal/utf8.h"
+#include "base/ascii.h"
+#include "base/utf16_span.h"
 #include "numbers/sender_ids.h"
 
 namespace smslint::internal {
@@ -68,19 +69,6 @@ std::pair<std::string, std::string> PossibilityReason(Possibility p) {
   return {"invalid_length", "no number of its country has this length"};
 }
 
-// The whole of `text` as a span.
-Span WholeSpan(std::string_view text) {
-  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
-  const auto* end = p + text.size();
-  size_t utf16 = 0;
-  while (p < end) {
-    const Decoded d = DecodeUtf8(p, end);
-    utf16 += Utf16Length(d.cp);
-    p += d.len;
-  }
-  return {0, text.size(), 0, utf16};
-}
-
 std::string RegionLabel(const NumberInfo& info) {
   if (!info.region.empty() && info.region != "001") return info.region;
   return "+" + std::to_string(info.country_code);
@@ -88,11 +76,12 @@ std::string RegionLabel(const NumberInfo& info) {
 
 NumberInfo CheckPhone(const FieldRules& rules, std::string_view input,
                       const std::string& region, const PhoneUtil& phones,
+                      bool fast_numbers,
                       const Emit& emit) {
   NumberInfo info;
   info.input = std::string(input);
   info.kind = NumberKind::kPhone;
-  const PhoneFacts f = phones.Analyze(input, region);
+  const PhoneFacts f = phones.Analyze(input, region, fast_numbers);
   if (f.parse != ParseStatus::kOk) {
     auto [code, detail] = ParseReason(f.parse);
     info.reason = code;
@@ -112,7 +101,7 @@ NumberInfo CheckPhone(const FieldRules& rules, std::string_view input,
   // Strict E.164 is a syntax; the second test catches digits libphonenumber
   // reads differently ("+4407400123456" drops the trunk 0).
   if (!IsStrictE164(input) || input != f.e164) {
-    Diagnostic* d = emit(rules.not_e164, rules.field, WholeSpan(input),
+    Diagnostic* d = emit(rules.not_e164, rules.field, base::WholeSpan(input),
                          {{"number", info.input}, {"e164", f.e164}});
     // A number that is not possible has no E.164 form worth offering: its
     // own diagnostic below says why. For a number that is not valid,
@@ -122,7 +111,7 @@ NumberInfo CheckPhone(const FieldRules& rules, std::string_view input,
     // numbers_fuzzer): such a form is no fix. An extension cannot be sent
     // to, so dropping it needs review.
     if (d != nullptr && info.possible &&
-        (info.valid || phones.Analyze(f.e164, "").e164 == f.e164)) {
+        (info.valid || phones.Analyze(f.e164, "", fast_numbers).e164 == f.e164)) {
       Fix fix;
       const bool safe = info.valid && !f.has_extension;
       fix.applicability = safe ? Applicability::kSafe : Applicability::kUnsafe;
@@ -132,7 +121,7 @@ NumberInfo CheckPhone(const FieldRules& rules, std::string_view input,
                                          : " (review: the number is not "
                                            "valid, so how it was read is "
                                            "uncertain)");
-      fix.edits.push_back({WholeSpan(input), f.e164});
+      fix.edits.push_back({base::WholeSpan(input), f.e164});
       d->fix = std::move(fix);
     }
   }
@@ -241,18 +230,10 @@ NumberInfo MessagingService(std::string_view id) {
 
 }  // namespace
 
-std::string UpperAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  }
-  return out;
-}
-
 std::string ResolveRegion(const Message& m, const std::string& default_region,
                           const PhoneUtil& phones, const Emit& emit) {
   if (m.region.empty()) return default_region;
-  std::string region = UpperAscii(m.region);
+  std::string region = base::UpperAscii(m.region);
   if (phones.IsSupportedRegion(region)) return region;
   emit(rule::kMessageUnknownRegion, "region", std::nullopt,
        {{"region", m.region}});
@@ -260,19 +241,20 @@ std::string ResolveRegion(const Message& m, const std::string& default_region,
 }
 
 NumberResults CheckNumbers(const Message& m, const std::string& region,
-                           const PhoneUtil& phones, const Emit& emit) {
+                           const PhoneUtil& phones, bool fast_numbers,
+                           const Emit& emit) {
   NumberResults out;
   if (m.to.empty()) {
     emit(rule::kToMissing, "to", std::nullopt, {});
   } else {
-    out.to = CheckPhone(kTo, m.to, region, phones, emit);
+    out.to = CheckPhone(kTo, m.to, region, phones, fast_numbers, emit);
     if (out.to->valid) CheckRecipientType(*out.to, emit);
   }
 
   if (!m.messaging_service_id.empty() &&
       !IsMessagingServiceId(m.messaging_service_id)) {
     emit(rule::kMessageInvalidMessagingServiceId, "messaging_service_id",
-         WholeSpan(m.messaging_service_id), {{"id", m.messaging_service_id}});
+         base::WholeSpan(m.messaging_service_id), {{"id", m.messaging_service_id}});
   }
   if (m.from.empty()) {
     if (m.messaging_service_id.empty()) {
@@ -290,7 +272,7 @@ NumberResults CheckNumbers(const Message& m, const std::string& region,
       out.from = CheckAlphanumeric(m.from, out.to, emit);
       break;
     default:
-      out.from = CheckPhone(kFrom, m.from, region, phones, emit);
+      out.from = CheckPhone(kFrom, m.from, region, phones, fast_numbers, emit);
       break;
   }
   if (out.to && out.from->kind == NumberKind::kPhone && !out.to->e164.empty() &&

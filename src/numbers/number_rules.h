@@ -22,9 +22,11 @@ struct NumberResults {
 
 // Checks `to`, `from` and `messaging_service_id`. `region` is the region
 // national-format numbers are read in (already resolved from the message
-// and the options; "" for none).
+// and the options; "" for none). `fast_numbers` is Options::fast_numbers
+// (PhoneUtil::Analyze).
 NumberResults CheckNumbers(const Message& message, const std::string& region,
-                           const PhoneUtil& phones, const Emit& emit);
+                           const PhoneUtil& phones, bool fast_numbers,
+                           const Emit& emit);
 
 // The region a message's numbers are read in: Message::region (upper-cased)
 // when set, else `default_region`. Emits message/unknown-region for a
@@ -32,9 +34,6 @@ NumberResults CheckNumbers(const Message& message, const std::string& region,
 std::string ResolveRegion(const Message& message,
                           const std::string& default_region,
                           const PhoneUtil& phones, const Emit& emit);
-
-// Upper-cases ASCII letters ("us" -> "US").
-std::string UpperAscii(std::string_view s);
 
 }  // namespace smslint::internal
 

@@ -7,7 +7,6 @@
 #include <phonenumbers/shortnumberinfo.h>
 
 #include <atomic>
-#include <cstdlib>
 #include <set>
 #include <string>
 
@@ -71,13 +70,6 @@ bool HasPlus(std::string_view s) {
          s.find("\xEF\xBC\x8B") != std::string_view::npos;  // U+FF0B
 }
 
-// SMSLINT_NO_FAST_NUMBERS=1 (any value but "" and "0") turns the fast path
-// off, so a benchmark or a bug report can compare both in the same build.
-bool FastPathWanted() {
-  const char* v = std::getenv("SMSLINT_NO_FAST_NUMBERS");
-  return v == nullptr || v[0] == '\0' || (v[0] == '0' && v[1] == '\0');
-}
-
 }  // namespace
 
 struct PhoneUtil::Impl {
@@ -87,7 +79,6 @@ struct PhoneUtil::Impl {
   // Compiled from libphonenumber's own metadata: about 50 ms of CPU once
   // per process (bench/fast_numbers_bench prints it).
   std::unique_ptr<const FastPhone> fast;
-  bool use_fast = false;
   // Relaxed increments on the slow path only: the fast path writes nothing
   // shared. Its own cache line, so those writes do not evict `fast` from
   // other threads' caches.
@@ -98,7 +89,6 @@ PhoneUtil::PhoneUtil() {
   auto impl = std::make_unique<Impl>();
   impl->util.GetSupportedRegions(&impl->regions);
   impl->fast = FastPhone::Build();
-  impl->use_fast = impl->fast != nullptr && FastPathWanted();
   impl_ = std::move(impl);
   WarmUp();
 }
@@ -153,10 +143,12 @@ void PhoneUtil::WarmUp() const {
   }
 }
 
-PhoneFacts PhoneUtil::Analyze(std::string_view input,
-                              std::string_view region) const {
+PhoneFacts PhoneUtil::Analyze(std::string_view input, std::string_view region,
+                              bool fast) const {
   PhoneFacts f;
-  if (impl_->use_fast && impl_->fast->Analyze(input, region, &f)) return f;
+  if (fast && impl_->fast != nullptr && impl_->fast->Analyze(input, region, &f)) {
+    return f;
+  }
   impl_->slow_calls.fetch_add(1, std::memory_order_relaxed);
   return AnalyzeWithLibphonenumber(input, region);
 }
@@ -166,7 +158,7 @@ bool PhoneUtil::AnalyzeFast(std::string_view input, std::string_view region,
   return impl_->fast != nullptr && impl_->fast->Analyze(input, region, facts);
 }
 
-bool PhoneUtil::fast_path_enabled() const { return impl_->use_fast; }
+bool PhoneUtil::fast_path_available() const { return impl_->fast != nullptr; }
 
 uint64_t PhoneUtil::slow_path_calls() const {
   return impl_->slow_calls.load(std::memory_order_relaxed);

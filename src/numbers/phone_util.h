@@ -1,6 +1,6 @@
 // The one door to libphonenumber. Only phone_util.cc includes its headers:
 // they leak macros (DCHECK, DISALLOW_COPY_AND_ASSIGN, ...), pull in protobuf
-// and Abseil, and take ~2 s to compile (docs: shared/reference/build.md).
+// and Abseil, and take ~2 s to compile.
 // Everything here is plain C++ and smslint types.
 #ifndef SMSLINT_SRC_NUMBERS_PHONE_UTIL_H_
 #define SMSLINT_SRC_NUMBERS_PHONE_UTIL_H_
@@ -65,20 +65,21 @@ class PhoneUtil {
   // The process-wide instance, built and warmed on first use.
   static const PhoneUtil& Get();
 
-  // The fast path when it handles the input (fast_phone.h lists what it
-  // does not), else libphonenumber. The answers are the same either way;
+  // With `fast` (Options::fast_numbers), the fast path when it handles the
+  // input (fast_phone.h lists what it does not), else libphonenumber;
+  // without, libphonenumber alone. The answers are the same either way;
   // tests/differential/fast_numbers_diff.cc checks that.
-  PhoneFacts Analyze(std::string_view input, std::string_view region) const;
+  PhoneFacts Analyze(std::string_view input, std::string_view region,
+                     bool fast) const;
   // libphonenumber alone (the reference, and the slow path).
   PhoneFacts AnalyzeWithLibphonenumber(std::string_view input,
                                        std::string_view region) const;
   // The fast path alone: false when it does not handle the input.
   bool AnalyzeFast(std::string_view input, std::string_view region,
                    PhoneFacts* facts) const;
-  // False when SMSLINT_NO_FAST_NUMBERS=1 was set when the instance was
-  // built (or the metadata could not be read): Analyze is then
-  // libphonenumber alone.
-  bool fast_path_enabled() const;
+  // False when the fast path could not be built from the metadata:
+  // Analyze is then libphonenumber alone, whatever `fast` says.
+  bool fast_path_available() const;
   // How many Analyze calls went to libphonenumber, since the process
   // started (relaxed: a statistic for benchmarks, not a synchronisation).
   uint64_t slow_path_calls() const;

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "base/utf8.h"
+
 namespace smslint::internal {
 namespace {
 
@@ -53,7 +55,7 @@ bool IsStrictE164(std::string_view s) {
 std::string AlphanumericProblem(std::string_view id, std::string* reason) {
   // Length in characters, not bytes: count UTF-8 lead bytes.
   size_t chars = 0;
-  for (const char c : id) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  for (const char c : id) chars += !base::IsUtf8Continuation(static_cast<uint8_t>(c));
   if (chars > kMaxAlphanumericLength) {
     *reason = "too_long";
     return std::to_string(chars) + " characters, at most " +

@@ -12,7 +12,9 @@
 #include "numbers/digit_pattern.h"
 #include "numbers/fast_phone.h"
 #include "numbers/phone_util.h"
+#include "smslint/linter.h"
 #include "smslint/numbers.h"
+#include "smslint/report.h"
 
 namespace smslint::internal {
 namespace {
@@ -232,19 +234,45 @@ TEST(FastPhoneTest, LeavesTheRestToLibphonenumber) {
     PhoneFacts f;
     EXPECT_FALSE(Phones().AnalyzeFast(c.input, c.region, &f)) << c.input;
     // Analyze still answers, through libphonenumber.
-    EXPECT_EQ(Describe(Phones().Analyze(c.input, c.region)),
+    EXPECT_EQ(Describe(Phones().Analyze(c.input, c.region, /*fast=*/true)),
               Describe(Phones().AnalyzeWithLibphonenumber(c.input, c.region)))
         << c.input;
   }
 }
 
 TEST(FastPhoneTest, CountsSlowPathCalls) {
-  if (!Phones().fast_path_enabled()) GTEST_SKIP() << "SMSLINT_NO_FAST_NUMBERS";
+  ASSERT_TRUE(Phones().fast_path_available());
   const uint64_t before = Phones().slow_path_calls();
-  Phones().Analyze("+14155550132", "");
+  Phones().Analyze("+14155550132", "", /*fast=*/true);
   EXPECT_EQ(Phones().slow_path_calls(), before);
-  Phones().Analyze("+1 415 555 0132 ext. 12", "");
+  Phones().Analyze("+1 415 555 0132 ext. 12", "", /*fast=*/true);
   EXPECT_EQ(Phones().slow_path_calls(), before + 1);
+  // Without the fast path every call is libphonenumber's.
+  Phones().Analyze("+14155550132", "", /*fast=*/false);
+  EXPECT_EQ(Phones().slow_path_calls(), before + 2);
+}
+
+// Options::fast_numbers chooses the path per Linter, in one process: the
+// library reads no environment variable (the CLI maps
+// SMSLINT_NO_FAST_NUMBERS onto the option).
+TEST(FastPhoneTest, OptionChoosesThePath) {
+  Options fast_options;
+  Options slow_options;
+  slow_options.fast_numbers = false;
+  const Linter fast(fast_options);
+  const Linter slow(slow_options);
+  ASSERT_TRUE(fast.ok());
+  ASSERT_TRUE(slow.ok());
+  Message m;
+  m.to = "+1 415-555-0132";
+  m.from = "+14155550100";
+  m.body = "Your code is 1234";
+  const uint64_t before = Phones().slow_path_calls();
+  const std::string fast_json = ReportToJson(fast.Lint(m));
+  EXPECT_EQ(Phones().slow_path_calls(), before);
+  const std::string slow_json = ReportToJson(slow.Lint(m));
+  EXPECT_GT(Phones().slow_path_calls(), before);
+  EXPECT_EQ(fast_json, slow_json);
 }
 
 TEST(FastPhoneTest, SameAnswersFromTwoThreads) {
@@ -263,7 +291,7 @@ TEST(FastPhoneTest, SameAnswersFromTwoThreads) {
     threads.emplace_back([&, t] {
       for (int rep = 0; rep < 5; ++rep) {
         for (size_t i = 0; i < inputs.size(); ++i) {
-          if (Describe(Phones().Analyze(inputs[i], "")) != expected[i]) {
+          if (Describe(Phones().Analyze(inputs[i], "", /*fast=*/true)) != expected[i]) {
             ++mismatches[t];
           }
         }

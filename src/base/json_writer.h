@@ -6,8 +6,8 @@
 // controls as \u00xx, no escaping of '/' or non-ASCII), ill-formed UTF-8
 // replaced by U+FFFD per maximal subpart, and numbers as nlohmann prints
 // them. The golden CLI tests and the schema test hold it to that.
-#ifndef SMSLINT_SRC_INTERNAL_JSON_WRITER_H_
-#define SMSLINT_SRC_INTERNAL_JSON_WRITER_H_
+#ifndef SMSLINT_SRC_BASE_JSON_WRITER_H_
+#define SMSLINT_SRC_BASE_JSON_WRITER_H_
 
 #include <charconv>
 #include <cmath>
@@ -17,9 +17,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "internal/utf8.h"
+#include "base/utf8.h"
 
-namespace smslint::internal {
+namespace smslint::base {
 
 class JsonWriter {
  public:
@@ -154,6 +154,6 @@ class JsonWriter {
   bool after_key_ = false;
 };
 
-}  // namespace smslint::internal
+}  // namespace smslint::base
 
-#endif  // SMSLINT_SRC_INTERNAL_JSON_WRITER_H_
+#endif  // SMSLINT_SRC_BASE_JSON_WRITER_H_

@@ -1,7 +1,7 @@
 // The streaming JSON writer prints exactly what nlohmann::json printed for
 // the same values (the contract was first written with nlohmann): strings
 // of random bytes (controls, quotes, ill-formed UTF-8) and numbers.
-#include "internal/json_writer.h"
+#include "base/json_writer.h"
 
 #include <nlohmann/json.hpp>
 
@@ -10,7 +10,7 @@
 
 #include <gtest/gtest.h>
 
-namespace smslint::internal {
+namespace smslint::base {
 namespace {
 
 std::string Nlohmann(const nlohmann::ordered_json& j) {
@@ -67,4 +67,4 @@ TEST(JsonWriterTest, NumbersAndStructureMatchNlohmann) {
 }
 
 }  // namespace
-}  // namespace smslint::internal
+}  // namespace smslint::base

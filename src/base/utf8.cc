@@ -1,0 +1,48 @@
+#include "base/utf8.h"
+
+#include <cstdio>
+#include <cstring>
+
+namespace smslint::base {
+
+size_t FirstInvalidUtf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const size_t n = s.size();
+  size_t i = 0;
+  while (i < n) {
+    // Most text is ASCII: eight bytes at a time.
+    if (i + 8 <= n) {
+      uint64_t word;
+      std::memcpy(&word, p + i, 8);
+      if ((word & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    if (p[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    const Decoded d = DecodeUtf8(p + i, p + n);
+    if (!d.valid) return i;
+    i += d.len;
+  }
+  return std::string_view::npos;
+}
+
+std::string CodePointsLabel(std::string_view utf8) {
+  std::string out;
+  const auto* p = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto* end = p + utf8.size();
+  while (p < end) {
+    const Decoded d = DecodeUtf8(p, end);
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%sU+%04X", out.empty() ? "" : " ",
+                  static_cast<unsigned>(d.cp));
+    out += buf;
+    p += d.len;
+  }
+  return out;
+}
+
+}  // namespace smslint::base

@@ -8,7 +8,9 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <string>
+#include <utility>
 
 namespace smslint::internal {
 namespace {
@@ -65,6 +67,17 @@ bool Under(std::string_view path, std::string_view dir) {
          (path.size() == dir.size() || path[dir.size()] == '/');
 }
 
+// Why `path` names no media file (it is under /proc, /sys or /dev); "" when
+// it is elsewhere.
+std::string PseudoFileSystem(std::string_view path) {
+  for (std::string_view pseudo : {"/proc", "/sys", "/dev"}) {
+    if (Under(path, pseudo)) {
+      return "under " + std::string(pseudo) + ", which holds no media files";
+    }
+  }
+  return "";
+}
+
 }  // namespace
 
 std::string CanonicalMediaRoot(const std::string& root, std::string* error) {
@@ -105,18 +118,24 @@ MediaFileHead ReadMediaFileHead(std::string_view root, std::string_view path,
   if (path.front() != '/') {
     candidate = std::string(root) + (root == "/" ? "" : "/") + candidate;
   }
-  // First the canonical name, to say clearly what is refused and why.
+  // First the names, to say clearly what is refused and why: /proc, /sys
+  // and /dev as written (/dev/stdin resolves to a pipe that has no name)
+  // and once links are resolved.
+  const std::string lexical =
+      std::filesystem::path(candidate).lexically_normal().string();
+  if (std::string why = PseudoFileSystem(lexical); !why.empty()) {
+    r.error = std::move(why);
+    return r;
+  }
   const std::string canonical = Realpath(candidate, &r.error);
   if (canonical.empty()) return r;
   if (!Under(canonical, root)) {
-    r.error = "outside the media root " + std::string(root);
+    r.error = "outside the media root";
     return r;
   }
-  for (std::string_view pseudo : {"/proc", "/sys", "/dev"}) {
-    if (Under(canonical, pseudo)) {
-      r.error = "under " + std::string(pseudo) + ", which holds no media files";
-      return r;
-    }
+  if (std::string why = PseudoFileSystem(canonical); !why.empty()) {
+    r.error = std::move(why);
+    return r;
   }
   std::string_view rel(canonical);
   rel.remove_prefix(root == "/" ? 1 : std::min(rel.size(), root.size() + 1));

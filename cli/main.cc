@@ -41,6 +41,9 @@ void AddLintFlags(CLI::App* cmd, LintFlags& f) {
   cmd->add_option("--default-region", f.options.default_region,
                   "ISO 3166 region (US, GB) for numbers without a "
                   "country code; a message's \"region\" wins");
+  cmd->add_option("--media-root", f.options.media_root,
+                  "read media paths from input data only under this "
+                  "directory (default: read no file)");
   cmd->add_flag("--no-smart-encoding-fix", f.no_smart_fix,
                 "do not offer Smart Encoding fixes");
   cmd->add_option("--config", f.config_path,
@@ -70,6 +73,9 @@ bool ResolveLintFlags(const CLI::App* cmd, LintFlags& f,
   }
   if (cmd->count("--default-region")) {
     options.default_region = f.options.default_region;
+  }
+  if (cmd->count("--media-root")) {
+    options.media_root = f.options.media_root;
   }
   options.disabled_rules.insert(options.disabled_rules.end(),
                                 f.options.disabled_rules.begin(),

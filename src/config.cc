@@ -2,9 +2,15 @@
 // unknown key is an error, so a typo never silently does nothing.
 // Debian's libtomlplusplus is built with exceptions: a syntax error is a
 // toml::parse_error, caught here; nothing escapes the public functions.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <toml++/toml.h>
 
+#include <cerrno>
 #include <cmath>
+#include <cstring>
+#include <filesystem>
 #include <optional>
 #include <string>
 
@@ -17,6 +23,9 @@ namespace {
 struct Loader {
   std::string file;
   ConfigError* error;
+  // Where a relative [media] root is resolved: the configuration file's
+  // folder ("" for text, which keeps it relative to the working directory).
+  std::string base_dir;
 
   bool Fail(const toml::node* node, std::string key, std::string message) {
     error->file = file;
@@ -181,6 +190,23 @@ struct Loader {
     return true;
   }
 
+  // [media]: root.
+  bool Media(const toml::table& media, Options& o) {
+    for (const auto& [k, node] : media) {
+      const std::string key = "media." + std::string(k.str());
+      if (k == "root") {
+        if (!node.is_string()) return Fail(&node, key, "must be a string");
+        std::string root = *node.value<std::string>();
+        if (root.empty()) return Fail(&node, key, "must not be empty");
+        if (!base_dir.empty() && root.front() != '/') root = base_dir + "/" + root;
+        o.media_root = std::move(root);
+      } else {
+        return Fail(&node, key, "unknown key");
+      }
+    }
+    return true;
+  }
+
   bool SyntaxError(const toml::parse_error& e) {
     error->file = file;
     error->line = static_cast<int>(e.source().begin.line);
@@ -200,6 +226,10 @@ struct Loader {
         const toml::table* content = node.as_table();
         if (content == nullptr) return Fail(&node, "content", "must be a table");
         if (!Content(*content, o)) return false;
+      } else if (k == "media") {
+        const toml::table* media = node.as_table();
+        if (media == nullptr) return Fail(&node, "media", "must be a table");
+        if (!Media(*media, o)) return false;
       } else {
         return Fail(&node, std::string(k.str()), "unknown key");
       }
@@ -208,6 +238,152 @@ struct Loader {
     return true;
   }
 };
+
+// Where a configuration is nested too deeply to parse safely.
+struct ShapeError {
+  int line = 0;  // 0: none
+  int column = 0;
+  std::string message;
+};
+
+// toml++ parses nested arrays, inline tables and dotted keys by recursion, so
+// a header 50,000 levels deep overflows the stack. This scan runs first and
+// counts the levels a parser would enter: open '[' and '{' (outside strings
+// and comments), plus the dots of the key or value being read. It is
+// conservative: a float's one dot counts too, and a real configuration is a
+// few levels deep.
+ShapeError CheckConfigShape(std::string_view t) {
+  int line = 1;
+  size_t line_start = 0;
+  int depth = 0;
+  int dots = 0;
+  for (size_t i = 0; i < t.size(); ++i) {
+    const char c = t[i];
+    if (c == '\n') {
+      ++line;
+      line_start = i + 1;
+      dots = 0;
+    } else if (c == '#') {
+      while (i + 1 < t.size() && t[i + 1] != '\n') ++i;
+    } else if (c == '"' || c == '\'') {
+      const bool basic = c == '"';
+      const bool multi = t.substr(i, 3) == std::string(3, c);
+      size_t j = i + (multi ? 3 : 1);
+      for (; j < t.size(); ++j) {
+        if (basic && t[j] == '\\') {
+          ++j;  // the escaped character (a line break, in a multi-line string)
+          if (j < t.size() && t[j] == '\n') ++line, line_start = j + 1;
+          continue;
+        }
+        if (t[j] == '\n') {
+          if (!multi) break;  // toml++ reports the unterminated string
+          ++line;
+          line_start = j + 1;
+        }
+        if (t[j] == c && (!multi || t.substr(j, 3) == std::string(3, c))) break;
+      }
+      if (multi && j < t.size()) j += 2;
+      // A multi-line string may end with up to two more quotes.
+      while (multi && j + 1 < t.size() && t[j + 1] == c) ++j;
+      i = j < t.size() && t[j] != '\n' ? j : (j < t.size() ? j - 1 : t.size());
+    } else if (c == '[' || c == '{' || c == '.') {
+      if (c == '.') {
+        ++dots;
+      } else {
+        ++depth;
+        dots = 0;
+      }
+      if (depth + dots > kMaxConfigDepth) {
+        return {line, static_cast<int>(i - line_start) + 1,
+                "nested more than " + std::to_string(kMaxConfigDepth) +
+                    " levels deep (arrays, inline tables and dotted key parts "
+                    "together); smslint accepts at most " +
+                    std::to_string(kMaxConfigDepth)};
+      }
+    } else if (c == ']' || c == '}') {
+      if (depth > 0) --depth;
+      dots = 0;
+    } else if (c == '=' || c == ',') {
+      dots = 0;
+    }
+  }
+  return {};
+}
+
+std::string TooLarge(uint64_t size) {
+  return "the configuration is " + std::to_string(size) +
+         " bytes; at most " + std::to_string(kMaxConfigBytes) + " (1 MiB) are accepted";
+}
+
+// Reads a configuration file: only a regular file (a directory, a device
+// such as /dev/zero or a FIFO is refused, never read as an empty
+// configuration), and at most kMaxConfigBytes. Opened with O_NONBLOCK so a
+// FIFO cannot hang the open.
+bool ReadConfigText(const std::string& path, std::string* text, std::string* why) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) {
+    *why = std::string("cannot open: ") + std::strerror(errno);
+    return false;
+  }
+  struct stat st;
+  bool ok = ::fstat(fd, &st) == 0;
+  if (!ok) {
+    *why = std::string("cannot read: ") + std::strerror(errno);
+  } else if (!S_ISREG(st.st_mode)) {
+    ok = false;
+    *why = std::string("not a regular file (") +
+           (S_ISDIR(st.st_mode)    ? "a directory"
+            : S_ISFIFO(st.st_mode) ? "a FIFO"
+            : S_ISCHR(st.st_mode)  ? "a character device"
+            : S_ISBLK(st.st_mode)  ? "a block device"
+                                   : "a socket") +
+           "); a configuration must be a regular file";
+  } else if (static_cast<uint64_t>(st.st_size) > kMaxConfigBytes) {
+    ok = false;
+    *why = TooLarge(static_cast<uint64_t>(st.st_size));
+  } else {
+    // One byte more than the cap shows a file that grew meanwhile.
+    text->resize(kMaxConfigBytes + 1);
+    size_t got = 0;
+    while (got < text->size()) {
+      const ssize_t n = ::read(fd, text->data() + got, text->size() - got);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        ok = false;
+        *why = std::string("cannot read: ") + std::strerror(errno);
+        break;
+      }
+      if (n == 0) break;
+      got += static_cast<size_t>(n);
+    }
+    text->resize(got);
+    if (ok && got > kMaxConfigBytes) {
+      ok = false;
+      *why = TooLarge(got);
+    }
+  }
+  ::close(fd);
+  return ok;
+}
+
+bool ParseConfig(Loader& loader, std::string_view text, Options* options) {
+  const ShapeError shape = CheckConfigShape(text);
+  if (shape.line > 0) {
+    loader.error->file = loader.file;
+    loader.error->line = shape.line;
+    loader.error->column = shape.column;
+    loader.error->key.clear();
+    loader.error->message = shape.message;
+    return false;
+  }
+  try {
+    return loader.Load(toml::parse(text, loader.file), options);
+  } catch (const toml::parse_error& e) {
+    return loader.SyntaxError(e);
+  } catch (const std::exception& e) {
+    return loader.Fail(nullptr, "", e.what());
+  }
+}
 
 }  // namespace
 
@@ -221,26 +397,22 @@ std::string ConfigError::ToString() const {
 
 bool LoadConfigFile(const std::string& path, Options* options,
                     ConfigError* error) {
-  Loader loader{path, error};
-  try {
-    return loader.Load(toml::parse_file(path), options);
-  } catch (const toml::parse_error& e) {
-    return loader.SyntaxError(e);
-  } catch (const std::exception& e) {
-    return loader.Fail(nullptr, "", e.what());
+  Loader loader{path, error, std::filesystem::path(path).parent_path().string()};
+  if (loader.base_dir.empty()) loader.base_dir = ".";
+  std::string text;
+  if (!ReadConfigText(path, &text, &loader.error->message)) {
+    return loader.Fail(nullptr, "", loader.error->message);
   }
+  return ParseConfig(loader, text, options);
 }
 
 bool LoadConfigString(std::string_view toml_text, std::string_view source_name,
                       Options* options, ConfigError* error) {
-  Loader loader{std::string(source_name), error};
-  try {
-    return loader.Load(toml::parse(toml_text, source_name), options);
-  } catch (const toml::parse_error& e) {
-    return loader.SyntaxError(e);
-  } catch (const std::exception& e) {
-    return loader.Fail(nullptr, "", e.what());
+  Loader loader{std::string(source_name), error, ""};
+  if (toml_text.size() > kMaxConfigBytes) {
+    return loader.Fail(nullptr, "", TooLarge(toml_text.size()));
   }
+  return ParseConfig(loader, toml_text, options);
 }
 
 }  // namespace smslint

@@ -15,6 +15,7 @@
 #include "content/content_engine.h"
 #include "internal/body_rules.h"
 #include "internal/grapheme.h"
+#include "media/media_file.h"
 #include "media/media_rules.h"
 #include "numbers/number_rules.h"
 #include "numbers/phone_util.h"
@@ -35,6 +36,10 @@ struct Linter::Impl {
   // no first-use work.
   const internal::PhoneUtil* phones = nullptr;
   std::string default_region;  // upper-cased options.default_region
+  // Media files (src/media/media_file.h): the canonical Options::media_root
+  // ("" reads none), and whether an enabled rule needs them.
+  std::string media_root;
+  bool media_read_files = false;
 };
 
 Linter::Linter(const Options& options) {
@@ -47,6 +52,16 @@ Linter::Linter(const Options& options) {
     }
   };
   impl->policy.emplace(options, &impl->error, &impl->error_arg);
+  // Media file access, after the policy: a disabled rule opens nothing.
+  if (!options.media_root.empty()) {
+    std::string why;
+    impl->media_root = internal::CanonicalMediaRoot(options.media_root, &why);
+    if (impl->media_root.empty()) {
+      fail("media_root must be an existing directory (" + why + ")", options.media_root);
+    }
+  }
+  impl->media_read_files = internal::MediaRulesReadFiles(
+      [&](internal::RuleId id) { return impl->policy->enabled(id); });
   if (!std::isfinite(options.elevated_threshold) ||
       !std::isfinite(options.high_threshold) ||
       std::abs(options.elevated_threshold) > 1e6 || std::abs(options.high_threshold) > 1e6 ||
@@ -126,7 +141,8 @@ Report Linter::Lint(const Message& message) const {
   internal::CheckMedia(
       message,
       {report.to_number ? std::string_view(report.to_number->region) : "",
-       from_phone ? std::string_view(report.from_number->region) : ""},
+       from_phone ? std::string_view(report.from_number->region) : "",
+       impl_->media_root, impl_->media_read_files},
       emit);
   impl_->content->Check(message, report.segments, emit);
   std::stable_sort(report.diagnostics.begin(), report.diagnostics.end(),

@@ -1,6 +1,11 @@
 // JSON form of reports: the contract in docs/report.schema.json. Keys are
 // written in a fixed order so output is stable byte for byte; the writer
 // (base/json_writer.h) streams, with no DOM per report.
+#include <algorithm>
+#include <span>
+#include <string_view>
+#include <vector>
+
 #include "base/json_writer.h"
 #include "smslint/report.h"
 #include "smslint/version.h"
@@ -21,6 +26,19 @@ void WriteSpan(JsonWriter& w, const Span& s) {
   w.Key("utf16_end");
   w.Integer(s.utf16_end);
   w.EndObject();
+}
+
+// The first kMaxReportListEntries of a list that grows with the body.
+template <typename T>
+std::span<const T> Capped(const std::vector<T>& list) {
+  return std::span<const T>(list).first(std::min(list.size(), kMaxReportListEntries));
+}
+
+// "<key>_omitted": how many entries Capped left out, only when some were.
+void WriteOmitted(JsonWriter& w, std::string_view key, size_t size) {
+  if (size <= kMaxReportListEntries) return;
+  w.Key(key);
+  w.Integer(size - kMaxReportListEntries);
 }
 
 // Writes the segment analysis fields into the current object.
@@ -45,7 +63,7 @@ void WriteSegments(JsonWriter& w, const SegmentInfo& info) {
   w.FieldOrNull("line_break_style", LineBreakStyleName(info.line_break_style));
   w.Key("segments");
   w.BeginArray();
-  for (const SegmentSpan& s : info.segments) {
+  for (const SegmentSpan& s : Capped(info.segments)) {
     w.BeginObject();
     w.Key("span");
     WriteSpan(w, s.span);
@@ -56,9 +74,10 @@ void WriteSegments(JsonWriter& w, const SegmentInfo& info) {
     w.EndObject();
   }
   w.EndArray();
+  WriteOmitted(w, "segments_omitted", info.segments.size());
   w.Key("non_gsm");
   w.BeginArray();
-  for (const NonGsmCharacter& c : info.non_gsm) {
+  for (const NonGsmCharacter& c : Capped(info.non_gsm)) {
     w.BeginObject();
     w.Field("text", c.text);
     w.Key("span");
@@ -66,6 +85,7 @@ void WriteSegments(JsonWriter& w, const SegmentInfo& info) {
     w.EndObject();
   }
   w.EndArray();
+  WriteOmitted(w, "non_gsm_omitted", info.non_gsm.size());
   w.Key("smart_encoded");
   w.Bool(info.smart_encoded);
   w.Key("smart_text");
@@ -124,7 +144,7 @@ void WriteDiagnostic(JsonWriter& w, const Diagnostic& d) {
     w.Field("applicability", ApplicabilityName(d.fix->applicability));
     w.Key("edits");
     w.BeginArray();
-    for (const Edit& e : d.fix->edits) {
+    for (const Edit& e : Capped(d.fix->edits)) {
       w.BeginObject();
       w.Key("span");
       WriteSpan(w, e.span);
@@ -132,6 +152,7 @@ void WriteDiagnostic(JsonWriter& w, const Diagnostic& d) {
       w.EndObject();
     }
     w.EndArray();
+    WriteOmitted(w, "edits_omitted", d.fix->edits.size());
     w.EndObject();
   } else {
     w.Null();

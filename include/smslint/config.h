@@ -11,6 +11,7 @@
 #ifndef SMSLINT_CONFIG_H_
 #define SMSLINT_CONFIG_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,12 @@
 #include "smslint/linter.h"
 
 namespace smslint {
+
+// Limits on a configuration, checked before it is parsed (docs/config.md):
+// its size, and how deeply it nests (arrays, inline tables and dotted key
+// parts together), since the TOML parser recurses per level.
+inline constexpr size_t kMaxConfigBytes = 1 << 20;  // 1 MiB
+inline constexpr int kMaxConfigDepth = 64;
 
 // smslint::ConfigError
 //
@@ -35,13 +42,17 @@ struct SMSLINT_API ConfigError {
 
 // Reads the TOML file at `path` into `options`: settings the file has
 // replace those in `options`, the others are kept. Returns false, with
-// `error` filled and `options` unchanged, on an unreadable file, a syntax
-// error, an unknown key, a value of the wrong type or range, or an unknown
-// rule id or area. Never throws.
+// `error` filled and `options` unchanged, on an unreadable file, anything
+// that is not a regular file (a directory, /dev/zero, a FIFO), a file over
+// kMaxConfigBytes or nested deeper than kMaxConfigDepth, a syntax error, an
+// unknown key, a value of the wrong type or range, or an unknown rule id or
+// area. A relative [media] root is taken relative to the file's folder.
+// Never throws.
 SMSLINT_API bool LoadConfigFile(const std::string& path, Options* options,
                                 ConfigError* error);
 
-// The same from text; `source_name` is what errors call it.
+// The same from text; `source_name` is what errors call it. A relative
+// [media] root stays relative (to the working directory).
 SMSLINT_API bool LoadConfigString(std::string_view toml,
                                   std::string_view source_name,
                                   Options* options, ConfigError* error);

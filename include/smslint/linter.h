@@ -49,6 +49,8 @@ namespace smslint {
 //                                  from libphonenumber's metadata when it
 //                                  handles them; false: libphonenumber alone
 //                                  (same answers, slower; for comparisons)
+//   media_root ("")                where media paths may be read; "" reads
+//                                  no file at all (see below)
 struct Options {
   uint32_t max_segments = 10;
   uint32_t max_body_characters = 1600;
@@ -57,6 +59,15 @@ struct Options {
   std::vector<std::pair<std::string, Severity>> severity_overrides;
   std::string default_region;
   bool fast_numbers = true;
+  // The directory under which Media::path may be read. Paths come from
+  // input data, so by default ("") no file is ever opened and a path gets
+  // media/path-not-allowed. When set (it must be an existing directory, or
+  // ok() is false): relative paths are relative to it, and a path is read
+  // only if, with links resolved, it is a regular file under it and not
+  // under /proc, /sys or /dev; at most its first 64 KB are read, without
+  // blocking. Anything else gets media/unreadable saying why. No file is
+  // opened when every rule that reads media files is disabled.
+  std::string media_root;
 
   // Content risk (docs/content.md).
   // The brand messages should name; exact match beats the heuristics of

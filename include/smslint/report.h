@@ -26,6 +26,13 @@ namespace smslint {
 // new optional fields do not change it.
 inline constexpr int kReportFormatVersion = 1;
 
+// How many entries a JSON report writes of each list that grows with the
+// body: segments.segments, segments.non_gsm and a fix's edits. A 1M-emoji
+// body would otherwise make a 100 MB report. What is left out is counted
+// in segments_omitted, non_gsm_omitted and edits_omitted (written only when
+// not 0); the counts (segment_count, ...) and the Report itself stay whole.
+inline constexpr size_t kMaxReportListEntries = 1000;
+
 // The content-risk score: the sum of the weights of the rules that fired
 // (SpamAssassin's model; docs/content.md), and its band.
 enum class RiskBand { kLow, kElevated, kHigh };

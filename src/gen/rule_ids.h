@@ -11,7 +11,7 @@
 
 namespace smslint::internal {
 
-inline constexpr size_t kRuleCount = 85;
+inline constexpr size_t kRuleCount = 86;
 
 namespace rule {
 inline constexpr RuleId kBodyEmpty{0};  // body/empty
@@ -73,32 +73,33 @@ inline constexpr RuleId kInputUnknownField{55};  // input/unknown-field
 inline constexpr RuleId kInputWrongType{56};  // input/wrong-type
 inline constexpr RuleId kMediaMissingContentType{57};  // media/missing-content-type
 inline constexpr RuleId kMediaNotTranscoded{58};  // media/not-transcoded
-inline constexpr RuleId kMediaSizeUnknown{59};  // media/size-unknown
-inline constexpr RuleId kMediaTooLarge{60};  // media/too-large
-inline constexpr RuleId kMediaTooMany{61};  // media/too-many
-inline constexpr RuleId kMediaTypeMismatch{62};  // media/type-mismatch
-inline constexpr RuleId kMediaUnreadable{63};  // media/unreadable
-inline constexpr RuleId kMediaUnsupportedType{64};  // media/unsupported-type
-inline constexpr RuleId kMessageInvalidMessagingServiceId{65};  // message/invalid-messaging-service-id
-inline constexpr RuleId kMessageToEqualsFrom{66};  // message/to-equals-from
-inline constexpr RuleId kMessageUnknownRegion{67};  // message/unknown-region
-inline constexpr RuleId kMmsUnsupportedCountry{68};  // mms/unsupported-country
-inline constexpr RuleId kSegmentsCrlfLineBreaks{69};  // segments/crlf-line-breaks
-inline constexpr RuleId kSegmentsForcesUcs2{70};  // segments/forces-ucs2
-inline constexpr RuleId kSegmentsTooManySegments{71};  // segments/too-many-segments
-inline constexpr RuleId kToFixedLine{72};  // to/fixed-line
-inline constexpr RuleId kToFixedLineOrMobile{73};  // to/fixed-line-or-mobile
-inline constexpr RuleId kToMissing{74};  // to/missing
-inline constexpr RuleId kToNotE164{75};  // to/not-e164
-inline constexpr RuleId kToNotPossible{76};  // to/not-possible
-inline constexpr RuleId kToNotValid{77};  // to/not-valid
-inline constexpr RuleId kToPager{78};  // to/pager
-inline constexpr RuleId kToPremiumRate{79};  // to/premium-rate
-inline constexpr RuleId kToSharedCost{80};  // to/shared-cost
-inline constexpr RuleId kToTollFree{81};  // to/toll-free
-inline constexpr RuleId kToUan{82};  // to/uan
-inline constexpr RuleId kToUnparseable{83};  // to/unparseable
-inline constexpr RuleId kToVoicemail{84};  // to/voicemail
+inline constexpr RuleId kMediaPathNotAllowed{59};  // media/path-not-allowed
+inline constexpr RuleId kMediaSizeUnknown{60};  // media/size-unknown
+inline constexpr RuleId kMediaTooLarge{61};  // media/too-large
+inline constexpr RuleId kMediaTooMany{62};  // media/too-many
+inline constexpr RuleId kMediaTypeMismatch{63};  // media/type-mismatch
+inline constexpr RuleId kMediaUnreadable{64};  // media/unreadable
+inline constexpr RuleId kMediaUnsupportedType{65};  // media/unsupported-type
+inline constexpr RuleId kMessageInvalidMessagingServiceId{66};  // message/invalid-messaging-service-id
+inline constexpr RuleId kMessageToEqualsFrom{67};  // message/to-equals-from
+inline constexpr RuleId kMessageUnknownRegion{68};  // message/unknown-region
+inline constexpr RuleId kMmsUnsupportedCountry{69};  // mms/unsupported-country
+inline constexpr RuleId kSegmentsCrlfLineBreaks{70};  // segments/crlf-line-breaks
+inline constexpr RuleId kSegmentsForcesUcs2{71};  // segments/forces-ucs2
+inline constexpr RuleId kSegmentsTooManySegments{72};  // segments/too-many-segments
+inline constexpr RuleId kToFixedLine{73};  // to/fixed-line
+inline constexpr RuleId kToFixedLineOrMobile{74};  // to/fixed-line-or-mobile
+inline constexpr RuleId kToMissing{75};  // to/missing
+inline constexpr RuleId kToNotE164{76};  // to/not-e164
+inline constexpr RuleId kToNotPossible{77};  // to/not-possible
+inline constexpr RuleId kToNotValid{78};  // to/not-valid
+inline constexpr RuleId kToPager{79};  // to/pager
+inline constexpr RuleId kToPremiumRate{80};  // to/premium-rate
+inline constexpr RuleId kToSharedCost{81};  // to/shared-cost
+inline constexpr RuleId kToTollFree{82};  // to/toll-free
+inline constexpr RuleId kToUan{83};  // to/uan
+inline constexpr RuleId kToUnparseable{84};  // to/unparseable
+inline constexpr RuleId kToVoicemail{85};  // to/voicemail
 }  // namespace rule
 
 // Grades: what a rule passes as Outcome::grade (0 is its base weight).

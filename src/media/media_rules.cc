@@ -33,6 +33,14 @@ void CheckMmsRegions(const Message& m, const MediaContext& ctx,
 
 }  // namespace
 
+bool MediaRulesReadFiles(const std::function<bool(RuleId)>& enabled) {
+  for (RuleId id : {rule::kMediaTypeMismatch, rule::kMediaUnreadable, rule::kMediaTooLarge,
+                    rule::kMediaSizeUnknown, rule::kMediaNotTranscoded}) {
+    if (enabled(id)) return true;
+  }
+  return false;
+}
+
 void CheckMedia(const Message& m, const MediaContext& ctx, const Emit& emit) {
   // Media by URL counts for MMS eligibility only: the checks below need
   // the type and size a URL alone does not give, so they read `media`.
@@ -44,6 +52,7 @@ void CheckMedia(const Message& m, const MediaContext& ctx, const Emit& emit) {
           {"limit", std::to_string(kMaxMediaItems)}});
   }
   uint64_t total = 0;
+  bool saturated = false;
   size_t unknown_sizes = 0;
   for (size_t i = 0; i < m.media.size(); ++i) {
     const Media& item = m.media[i];
@@ -51,15 +60,21 @@ void CheckMedia(const Message& m, const MediaContext& ctx, const Emit& emit) {
     const std::string type = NormalizeContentType(item.content_type);
     std::optional<uint64_t> size = item.size_bytes;
 
-    // What the bytes really are, when the caller gave them.
+    // What the bytes really are, when the caller gave them. A path comes
+    // from input data: read only under the media root (media/media_file.h),
+    // and only when a rule needs the file.
     SniffResult sniffed;
-    if (item.path) {
-      sniffed = SniffFile(*item.path);
+    if (item.path && ctx.media_root.empty()) {
+      emit(rule::kMediaPathNotAllowed, field, std::nullopt, {{"path", *item.path}});
+    } else if (item.path && ctx.read_files) {
+      sniffed = SniffFile(ctx.media_root, *item.path);
       if (!sniffed.error.empty()) {
         emit(rule::kMediaUnreadable, field, std::nullopt,
              {{"path", *item.path}, {"reason", sniffed.error}});
       }
       if (!size) size = sniffed.file_size;
+    } else if (item.path) {
+      // Every rule that reads files is off: nothing is opened.
     } else if (item.bytes) {
       sniffed = SniffBytes(*item.bytes);
       if (!size) size = item.bytes->size();
@@ -90,7 +105,7 @@ void CheckMedia(const Message& m, const MediaContext& ctx, const Emit& emit) {
            {{"declared", type}, {"actual", sniffed.mime_type}});
     }
     if (size) {
-      total += *size;
+      total = AddSaturating(total, *size, &saturated);
     } else {
       ++unknown_sizes;
       emit(rule::kMediaSizeUnknown, field, std::nullopt, {});
@@ -98,7 +113,7 @@ void CheckMedia(const Message& m, const MediaContext& ctx, const Emit& emit) {
   }
   if (total > kMaxMediaBytes) {
     emit(rule::kMediaTooLarge, "media", std::nullopt,
-         {{"total", Megabytes(total)},
+         {{"total", (saturated ? "more than " : "") + Megabytes(total)},
           {"limit", Megabytes(kMaxMediaBytes)},
           {"unknown", unknown_sizes ? " (plus " + std::to_string(unknown_sizes) +
                                           " item(s) of unknown size)"

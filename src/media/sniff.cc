@@ -2,12 +2,12 @@
 
 #include <magic.h>
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
+#include <algorithm>
 #include <mutex>
 #include <string>
+#include <utility>
 
+#include "media/media_file.h"
 #include "media/media_tables.h"
 
 namespace smslint::internal {
@@ -56,26 +56,15 @@ std::string Canonical(std::string_view type) {
 
 }  // namespace
 
-SniffResult SniffFile(const std::string& path) {
+SniffResult SniffFile(std::string_view media_root, std::string_view path) {
   SniffResult r;
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) {
-    r.error = std::strerror(errno);
+  MediaFileHead file = ReadMediaFileHead(media_root, path, kSniffBytes);
+  if (!file.error.empty()) {
+    r.error = std::move(file.error);
     return r;
   }
-  std::string buf(kSniffBytes, '\0');
-  const size_t n = std::fread(buf.data(), 1, buf.size(), f);
-  if (std::ferror(f)) {
-    r.error = std::strerror(errno);
-    std::fclose(f);
-    return r;
-  }
-  if (std::fseek(f, 0, SEEK_END) == 0) {
-    const long size = std::ftell(f);
-    if (size >= 0) r.file_size = static_cast<uint64_t>(size);
-  }
-  std::fclose(f);
-  r.mime_type = SniffBuffer(buf.data(), n);
+  r.file_size = file.size;
+  r.mime_type = SniffBuffer(file.head.data(), file.head.size());
   return r;
 }
 

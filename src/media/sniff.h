@@ -22,11 +22,13 @@ struct SniffResult {
   std::string error;       // non-empty when the file could not be read
 };
 
-// Sniffs a file (reading at most kSniffBytes of it) or a buffer.
+// Sniffs a file (its first kSniffBytes, read by ReadMediaFileHead under
+// `media_root`, a canonical root: media/media_file.h says what is refused)
+// or a buffer.
 // Thread-safe: one libmagic handle, loaded on first use and guarded by a
 // mutex (libmagic handles are not thread-safe; sniffing is rare, so
 // contention is not a concern).
-SniffResult SniffFile(const std::string& path);
+SniffResult SniffFile(std::string_view media_root, std::string_view path);
 SniffResult SniffBytes(std::string_view bytes);
 
 // Whether a sniffed type contradicts a declared one. Generic answers

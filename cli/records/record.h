@@ -16,7 +16,10 @@ namespace smslint::cli {
 struct Record {
   uint64_t row = 0;     // 1-based data row (blank CSV lines are not rows)
   uint64_t line = 0;    // physical line the record starts on
-  uint64_t offset = 0;  // input byte offset of its first byte
+  // Input byte offset of its first byte; for JSONL counted from the lines
+  // as read (a '\r' before '\n' and the cut part of an over-long line are
+  // not), which only progress display uses.
+  uint64_t offset = 0;
 
   // What RecordSource::Read found.
   std::string text;                 // JSONL: the line, without terminator

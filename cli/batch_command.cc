@@ -142,6 +142,50 @@ Report EmptyReport(const Linter& linter) {
   return r;
 }
 
+// The record source of the input: JSON Lines, or CSV with its header read
+// and columns bound (*csv set); nullptr after printing a usage error.
+std::unique_ptr<RecordSource> MakeSource(const BatchFlags& flags,
+                                         Settings& settings, std::FILE* in,
+                                         const std::string& source,
+                                         const CsvSource** csv) {
+  if (settings.jsonl_input) {
+    return std::make_unique<JsonlSource>(in, source, kMaxLineBytes,
+                                         settings.defaults);
+  }
+  CsvSourceOptions options;
+  options.name = source;
+  options.csv.delimiter = settings.delimiter;
+  options.csv.max_field_bytes = flags.max_field_bytes;
+  options.columns = settings.columns;
+  options.body_template = std::move(settings.body_template);
+  options.defaults = settings.defaults;
+  std::vector<std::string> messages;
+  std::unique_ptr<CsvSource> c = CsvSource::Open(in, std::move(options), &messages);
+  for (const std::string& m : messages) {
+    std::fprintf(stderr, "smslint: %s\n", m.c_str());
+  }
+  *csv = c.get();
+  return c;
+}
+
+// Adds input/duplicate-recipient to a row whose recipient came before, in
+// the report's order; false when the rule is off.
+bool AddDuplicate(const Linter& linter, const DupTable::Hit& hit, Item& item) {
+  const Report& r = item.report;
+  std::string number = r.to_number && !r.to_number->e164.empty()
+                           ? r.to_number->e164
+                           : std::string(Trim(item.record.message.to));
+  auto d = linter.MakeDiagnostic(
+      "input/duplicate-recipient", "to", std::nullopt,
+      {{"number", number},
+       {"first_line", std::to_string(hit.first_line)},
+       {"first_row", std::to_string(hit.first_row)}});
+  if (!d) return false;
+  item.report.diagnostics.push_back(std::move(*d));
+  SortDiagnostics(item.report.diagnostics);
+  return true;
+}
+
 std::unique_ptr<Sink> MakeSink(const BatchFlags& flags, std::FILE* out,
                                const std::string& source, const std::string& uri,
                                const CsvSource* csv) {
@@ -201,28 +245,9 @@ int RunBatch(const BatchFlags& flags) {
     ~Closer() { if (f != nullptr && f != stdin) std::fclose(f); }
   } in_closer{in};
 
-  std::unique_ptr<RecordSource> records;
   const CsvSource* csv = nullptr;
-  if (settings->jsonl_input) {
-    records = std::make_unique<JsonlSource>(in, source, kMaxLineBytes,
-                                            settings->defaults);
-  } else {
-    CsvSourceOptions options;
-    options.name = source;
-    options.csv.delimiter = settings->delimiter;
-    options.csv.max_field_bytes = flags.max_field_bytes;
-    options.columns = settings->columns;
-    options.body_template = std::move(settings->body_template);
-    options.defaults = settings->defaults;
-    std::vector<std::string> messages;
-    std::unique_ptr<CsvSource> c = CsvSource::Open(in, std::move(options), &messages);
-    for (const std::string& m : messages) {
-      std::fprintf(stderr, "smslint: %s\n", m.c_str());
-    }
-    if (c == nullptr) return kExitUsage;
-    csv = c.get();
-    records = std::move(c);
-  }
+  std::unique_ptr<RecordSource> records = MakeSource(flags, *settings, in, source, &csv);
+  if (records == nullptr) return kExitUsage;
 
   // Output.
   std::FILE* out = stdout;
@@ -263,17 +288,7 @@ int RunBatch(const BatchFlags& flags) {
                                            item.record.line);
       if (hit.duplicate) {
         ++sum.duplicates;
-        const Report& r = item.report;
-        std::string number = r.to_number && !r.to_number->e164.empty()
-                                 ? r.to_number->e164
-                                 : std::string(Trim(item.record.message.to));
-        if (auto d = linter.MakeDiagnostic(
-                "input/duplicate-recipient", "to", std::nullopt,
-                {{"number", number},
-                 {"first_line", std::to_string(hit.first_line)},
-                 {"first_row", std::to_string(hit.first_row)}})) {
-          item.report.diagnostics.push_back(std::move(*d));
-          SortDiagnostics(item.report.diagnostics);
+        if (AddDuplicate(linter, hit, item)) {
           sink->Render(item.record, item.report, &item.out);
         }
       }

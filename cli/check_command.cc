@@ -1,21 +1,32 @@
-// smslint check: lint JSON Lines messages, one report per input line.
+// smslint check: lint JSON Lines messages, one report per input line, on
+// this thread: source → finish → sink, flushed per line for jsonl.
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <memory>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
 #include "commands.h"
-#include "jsonl_reader.h"
-#include "smslint/numbers.h"
-#include "smslint/version.h"
+#include "finish_report.h"
+#include "records/jsonl_source.h"
+#include "sinks/json_sinks.h"
+#include "sinks/text_sink.h"
 
 namespace smslint::cli {
 namespace {
 
-void Write(std::FILE* out, std::string_view s) {
-  std::fwrite(s.data(), 1, s.size(), out);
+std::unique_ptr<Sink> MakeSink(Format format, std::FILE* out,
+                               const std::string& source, bool color) {
+  switch (format) {
+    case Format::kText:
+      return std::make_unique<TextSink>(
+          out, source, TextStyle{.color = color, .detail = true}, false);
+    case Format::kJson:
+      return std::make_unique<JsonSink>(out, source);
+    case Format::kJsonl:
+      return std::make_unique<JsonlSink>(out, false);
+  }
+  return nullptr;
 }
 
 }  // namespace
@@ -30,94 +41,46 @@ int RunCheck(const CheckFlags& flags) {
   std::FILE* in = OpenInput(flags.input);
   if (in == nullptr) return kExitUsage;
   const std::string source = flags.input == "-" ? flags.stdin_filename : flags.input;
-  const bool color = flags.format == Format::kText && ShouldColor(flags.color);
   std::FILE* out = stdout;
-  if (flags.format == Format::kJson) {
-    Write(out, "{\"format_version\":" + std::to_string(kReportFormatVersion) +
-                   ",\"tool\":{\"name\":\"smslint\",\"version\":\"" +
-                   SMSLINT_VERSION + "\",\"phone_metadata\":");
-    Write(out, nlohmann::json(PhoneMetadataVersion()).dump());
-    Write(out, "},\"source\":");
-    Write(out, nlohmann::json(source).dump(-1, ' ', false,
-                                           nlohmann::json::error_handler_t::replace));
-    Write(out, ",\"reports\":[");
-  }
+  const bool color = flags.format == Format::kText && ShouldColor(flags.color, out);
+  const std::unique_ptr<Sink> sink = MakeSink(flags.format, out, source, color);
+  JsonlSource records(in, source, flags.max_line_bytes);
 
-  LineReader reader(in, flags.max_line_bytes);
-  std::string line;
-  bool too_long = false;
-  size_t line_no = 0, messages = 0;
+  sink->Begin();
+  const Report unusable;  // a line that is not a message: no analysis
+  Record record;
+  std::string rendered;
+  size_t messages = 0;
   size_t counts[3] = {0, 0, 0};
   bool failed = false;
-  while (reader.Next(line, too_long)) {
-    ++line_no;
-    ParsedLine parsed;
-    if (too_long) {
-      parsed.usable = false;
-      parsed.problems.push_back(
-          {"input/invalid-json",
-           {{"line", std::to_string(line_no)},
-            {"reason", "line is longer than " +
-                           std::to_string(flags.max_line_bytes) + " bytes"},
-            {"offset", std::to_string(flags.max_line_bytes)}}});
-    } else {
-      // A UTF-8 byte order mark (Windows tools write one) is not content.
-      if (line_no == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
-      parsed = ParseMessageLine(line, line_no);
-    }
-    Report report;
-    if (parsed.usable) {
-      report = linter.Lint(parsed.message);
-    } else {
-      report.id = parsed.message.id;
-    }
-    for (InputProblem& p : parsed.problems) {
-      if (auto d = linter.MakeDiagnostic(p.rule_id, "input", std::nullopt,
-                                         std::move(p.args))) {
-        report.diagnostics.insert(report.diagnostics.begin(), std::move(*d));
-      }
-    }
+  while (records.Next(record)) {
+    const Report report = LintRecord(linter, record, unusable);
     ++messages;
     for (const Diagnostic& d : report.diagnostics) {
       ++counts[static_cast<int>(d.severity)];
       if (d.severity >= flags.fail_on) failed = true;
     }
-    switch (flags.format) {
-      case Format::kText:
-        Write(out, RenderText(report, parsed.message, source, line_no, color));
-        break;
-      case Format::kJson:
-        if (messages > 1) Write(out, ",");
-        Write(out, ReportToJson(report, {.line = line_no, .row = std::nullopt}));
-        break;
-      case Format::kJsonl:
-        Write(out, ReportToJson(report, {.line = line_no, .row = std::nullopt}));
-        Write(out, "\n");
-        std::fflush(out);  // one record per line, as it is ready
-        break;
-    }
+    sink->Render(record, report, &rendered);
+    sink->Write(report, rendered);
+    if (sink->streams()) std::fflush(out);  // one record per line, as it is ready
   }
-  const bool read_error = reader.error();
+  const std::string read_error = records.io_error();
   if (in != stdin) std::fclose(in);
-  if (flags.format == Format::kJson) {
-    Write(out, "],\"summary\":{\"messages\":" + std::to_string(messages) +
-                   ",\"errors\":" + std::to_string(counts[2]) +
-                   ",\"warnings\":" + std::to_string(counts[1]) +
-                   ",\"infos\":" + std::to_string(counts[0]) + "}}\n");
-  } else if (flags.format == Format::kText) {
-    Write(out, std::to_string(messages) + " message(s): " +
-                   std::to_string(counts[2]) + " error(s), " +
-                   std::to_string(counts[1]) + " warning(s), " +
-                   std::to_string(counts[0]) + " info(s)\n");
+  sink->End();
+  if (flags.format == Format::kText) {
+    const std::string total =
+        std::to_string(messages) + " message(s): " + std::to_string(counts[2]) +
+        " error(s), " + std::to_string(counts[1]) + " warning(s), " +
+        std::to_string(counts[0]) + " info(s)\n";
+    std::fwrite(total.data(), 1, total.size(), out);
   }
   if (std::fflush(out) != 0 || std::ferror(out)) {
     std::fprintf(stderr, "smslint: error writing output: %s\n",
                  std::strerror(errno));
     return kExitUsage;
   }
-  if (read_error) {
-    std::fprintf(stderr, "smslint: error reading %s after line %zu\n",
-                 source.c_str(), line_no);
+  if (!read_error.empty()) {
+    std::fprintf(stderr, "smslint: %s\n", read_error.c_str());
     return kExitUsage;
   }
   if (flags.exit_zero) return kExitOk;

@@ -5,19 +5,8 @@
 #include "base/ascii.h"
 
 namespace smslint::cli {
-namespace {
-
-std::string_view Trim(std::string_view s) {
-  constexpr std::string_view kSpace = " \t\r\n";
-  const size_t b = s.find_first_not_of(kSpace);
-  if (b == std::string_view::npos) return {};
-  return s.substr(b, s.find_last_not_of(kSpace) - b + 1);
-}
-
-}  // namespace
-
 bool MessageTemplate::SameName(std::string_view a, std::string_view b) {
-  return base::EqualsIgnoreAsciiCase(Trim(a), Trim(b));
+  return base::EqualsIgnoreAsciiCase(base::TrimAscii(a), base::TrimAscii(b));
 }
 
 std::optional<MessageTemplate> MessageTemplate::Parse(std::string_view text,
@@ -75,7 +64,7 @@ std::optional<MessageTemplate> MessageTemplate::Parse(std::string_view text,
       return fail(close, "single '}' inside the placeholder opened at byte " +
                              std::to_string(open));
     }
-    const std::string_view name = Trim(text.substr(open + 2, close - open - 2));
+    const std::string_view name = base::TrimAscii(text.substr(open + 2, close - open - 2));
     if (name.empty()) return fail(open, "empty placeholder name");
     int index = -1;
     for (size_t k = 0; k < t.names_.size(); ++k) {

@@ -12,64 +12,6 @@
 #include "base/utf8.h"
 
 namespace smslint::cli {
-namespace {
-
-// Display width is approximated by code points; wide CJK and emoji make
-// the caret drift, which is accepted for a text view (JSON has exact spans).
-constexpr size_t kContextCodePoints = 60;
-
-size_t CountCodePoints(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += !base::IsUtf8Continuation(c);
-  return n;
-}
-
-// Byte offset after skipping `n` code points of `s`.
-size_t SkipCodePoints(std::string_view s, size_t n) {
-  size_t i = 0;
-  while (i < s.size() && n > 0) {
-    ++i;
-    while (i < s.size() && base::IsUtf8Continuation(static_cast<uint8_t>(s[i]))) ++i;
-    --n;
-  }
-  return i;
-}
-
-// Control characters would break the terminal layout: show them as spaces
-// (or "?" for other invalid bytes), one column each.
-std::string Printable(std::string_view s) {
-  std::string out;
-  for (unsigned char c : s) {
-    out.push_back(c < 0x20 || c == 0x7F ? ' ' : static_cast<char>(c));
-  }
-  return out;
-}
-
-struct Style {
-  bool on;
-  std::string_view Severity(smslint::Severity s) const {
-    if (!on) return "";
-    switch (s) {
-      case smslint::Severity::kError: return "\x1b[1;31m";
-      case smslint::Severity::kWarning: return "\x1b[1;33m";
-      case smslint::Severity::kInfo: return "\x1b[1;36m";
-    }
-    return "";
-  }
-  std::string_view Bold() const { return on ? "\x1b[1m" : ""; }
-  std::string_view Dim() const { return on ? "\x1b[2m" : ""; }
-  std::string_view Green() const { return on ? "\x1b[32m" : ""; }
-  std::string_view Reset() const { return on ? "\x1b[0m" : ""; }
-};
-
-const std::string* FieldText(const Message& m, std::string_view field) {
-  if (field == "body") return &m.body;
-  if (field == "to") return &m.to;
-  if (field == "from") return &m.from;
-  return nullptr;
-}
-
-}  // namespace
 
 std::FILE* OpenInput(const std::string& path) {
   if (path == "-") return stdin;
@@ -92,7 +34,8 @@ std::string FormatWeight(double w) {
   return s;
 }
 
-bool ShouldColor(std::string_view flag) {
+bool ShouldColor(std::string_view flag, std::FILE* out) {
+  if (out != stdout) return false;
   if (flag == "always") return true;
   if (flag == "never") return false;
   const char* no_color = std::getenv("NO_COLOR");
@@ -100,77 +43,6 @@ bool ShouldColor(std::string_view flag) {
   const char* term = std::getenv("TERM");
   if (term != nullptr && std::strcmp(term, "dumb") == 0) return false;
   return isatty(STDOUT_FILENO) == 1;
-}
-
-std::string RenderText(const Report& report, const Message& message,
-                       std::string_view source, size_t line, bool color) {
-  const Style st{color};
-  std::string out;
-  for (const Diagnostic& d : report.diagnostics) {
-    std::string loc = std::string(source) + ":" + std::to_string(line) + ":";
-    if (!report.id.empty()) loc += " (" + report.id + ")";
-    loc += " " + d.field;
-    const std::string* text = FieldText(message, d.field);
-    std::string excerpt, caret;
-    if (d.span && text != nullptr && d.span->byte_begin <= text->size()) {
-      const std::string_view t(*text);
-      const size_t b = d.span->byte_begin;
-      const size_t line_start = t.rfind('\n', b == 0 ? 0 : b - 1);
-      const size_t ls = (line_start == std::string_view::npos || b == 0)
-                            ? 0
-                            : line_start + 1;
-      const size_t body_line = 1 + static_cast<size_t>(std::count(
-                                       t.begin(), t.begin() + ls, '\n'));
-      size_t le = t.find('\n', b);
-      if (le == std::string_view::npos) le = t.size();
-      std::string_view row = t.substr(ls, le - ls);
-      if (!row.empty() && row.back() == '\r') row.remove_suffix(1);
-      const size_t col = CountCodePoints(t.substr(ls, b - ls));
-      const size_t end = std::min(std::max(d.span->byte_end, b), ls + row.size());
-      size_t width = b < end ? CountCodePoints(t.substr(b, end - b)) : 1;
-      loc += ":" + std::to_string(body_line) + ":" + std::to_string(col + 1);
-      // Long rows: a window around the span.
-      size_t shown_col = col;
-      std::string prefix;
-      if (col > kContextCodePoints) {
-        const size_t skip = col - kContextCodePoints / 2;
-        row.remove_prefix(SkipCodePoints(row, skip));
-        shown_col = col - skip + 3;
-        prefix = "...";
-      }
-      const size_t max_cols = 2 * kContextCodePoints;
-      const size_t cut = SkipCodePoints(row, max_cols);
-      std::string suffix = cut < row.size() ? "..." : "";
-      row = row.substr(0, cut);
-      width = std::max<size_t>(1, std::min(width, max_cols));
-      excerpt = "    " + prefix + Printable(row) + suffix + "\n";
-      caret = "    " + std::string(shown_col, ' ') + std::string(st.Green()) +
-              std::string(width, '^') + std::string(st.Reset()) + "\n";
-    }
-    out += std::string(st.Bold()) + loc + ":" + std::string(st.Reset()) + " ";
-    out += std::string(st.Severity(d.severity)) +
-           std::string(SeverityName(d.severity)) + std::string(st.Reset());
-    out += ": " + d.message + " " + std::string(st.Dim()) + "[" + d.rule_id +
-           "]" + std::string(st.Reset()) + "\n";
-    out += excerpt + caret;
-    if (d.fix) {
-      out += "    fix (" + std::string(ApplicabilityName(d.fix->applicability)) +
-             "): " + d.fix->description + "\n";
-    }
-  }
-  if (report.risk.score != 0.0) {
-    // One line per message with a content-risk score: the sum and its parts.
-    std::string loc = std::string(source) + ":" + std::to_string(line) + ":";
-    if (!report.id.empty()) loc += " (" + report.id + ")";
-    out += std::string(st.Bold()) + loc + ":" + std::string(st.Reset()) +
-           " risk " + FormatWeight(report.risk.score) + " (" +
-           std::string(RiskBandName(report.risk.band)) + "):";
-    for (const RiskContribution& c : report.risk.contributions) {
-      out += " " + c.rule_id + " +" + FormatWeight(c.weight);
-    }
-    out += "\n";
-  }
-  return out;
 }
 
 }  // namespace smslint::cli

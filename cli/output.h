@@ -1,5 +1,5 @@
-// Writing reports: compiler-style text for people, JSON and JSON Lines for
-// programs (the contract in docs/report.schema.json).
+// What the commands share about input and output: the --format values of
+// check, segments and rules, opening the input, colour, weights.
 #ifndef SMSLINT_CLI_OUTPUT_H_
 #define SMSLINT_CLI_OUTPUT_H_
 
@@ -7,15 +7,10 @@
 #include <string>
 #include <string_view>
 
-#include "smslint/report.h"
-#include "smslint/message.h"
-
 namespace smslint::cli {
 
 enum class Format { kText, kJson, kJsonl };
 
-// Whether to colour text output: --color=always|never|auto, where auto
-// means stdout is a terminal, NO_COLOR is unset or empty, and TERM != dumb.
 // A weight or score as the rule table writes it: 5.0, 0.3, 7.25.
 std::string FormatWeight(double w);
 
@@ -24,15 +19,10 @@ std::string FormatWeight(double w);
 // and returns nullptr (the caller exits 2).
 std::FILE* OpenInput(const std::string& path);
 
-bool ShouldColor(std::string_view color_flag);
-
-// The diagnostics of one report in compiler style, e.g.
-//   messages.jsonl:3: body:1:5: warning: ... [segments/forces-ucs2]
-//       It’s here
-//         ^
-//       fix (unsafe): apply Smart Encoding ...
-std::string RenderText(const Report& report, const Message& message,
-                       std::string_view source, size_t line, bool color);
+// Whether to colour text written to `out`: only stdout is ever coloured;
+// then --color=always|never|auto, where auto means stdout is a terminal,
+// NO_COLOR is unset or empty, and TERM != dumb.
+bool ShouldColor(std::string_view color_flag, std::FILE* out);
 
 }  // namespace smslint::cli
 

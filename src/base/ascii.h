@@ -76,6 +76,14 @@ inline size_t FindIgnoreAsciiCase(std::string_view haystack,
   return std::string_view::npos;
 }
 
+// `s` without leading and trailing characters of `chars`.
+inline std::string_view TrimAscii(std::string_view s,
+                                  std::string_view chars = " \t\r\n") {
+  const size_t b = s.find_first_not_of(chars);
+  if (b == std::string_view::npos) return {};
+  return s.substr(b, s.find_last_not_of(chars) - b + 1);
+}
+
 }  // namespace smslint::base
 
 #endif  // SMSLINT_SRC_BASE_ASCII_H_

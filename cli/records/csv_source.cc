@@ -1,0 +1,195 @@
+#include "records/csv_source.h"
+
+#include "base/utf8.h"
+
+#include <cerrno>
+#include <cstdlib>
+#include <utility>
+
+#include "ascii.h"
+
+namespace smslint::cli {
+namespace {
+
+
+std::string Field(const std::vector<std::string>& f, int c) {
+  return c >= 0 && static_cast<size_t>(c) < f.size() ? f[c] : std::string();
+}
+
+}  // namespace
+
+CsvSource::CsvSource(std::unique_ptr<CsvReader> reader, CsvSourceOptions options)
+    : reader_(std::move(reader)), options_(std::move(options)) {
+  for (int& c : col_) c = -1;
+}
+
+std::unique_ptr<CsvSource> CsvSource::Open(std::FILE* in, CsvSourceOptions options,
+                                           std::vector<std::string>* messages) {
+  auto reader = std::make_unique<CsvReader>(in, options.csv);
+  return Open(std::move(reader), std::move(options), messages);
+}
+
+std::unique_ptr<CsvSource> CsvSource::Open(std::unique_ptr<CsvReader> reader,
+                                           CsvSourceOptions options,
+                                           std::vector<std::string>* messages) {
+  std::unique_ptr<CsvSource> s(new CsvSource(std::move(reader), std::move(options)));
+  CsvRecord header_rec;
+  while (s->reader_->Next(&header_rec)) {
+    if (header_rec.blank) continue;
+    s->have_header_ = true;
+    break;
+  }
+  if (s->have_header_) {
+    s->header_ = header_rec.fields;
+    if (!header_rec.error.empty()) {
+      messages->push_back(s->options_.name + ": header: " + header_rec.error);
+    }
+  }
+  // Without a header (empty input) every explicit column and placeholder
+  // is missing.
+  size_t missing = 0;
+  if (!BindColumns(s->header_, s->options_.columns,
+                   s->options_.body_template.has_value(), s->col_, &missing)) {
+    const auto& [k, h] = s->options_.columns[missing];
+    messages->push_back("--column " + std::string(kKeyNames[k]) + "=" + h +
+                        ": the header of " + s->options_.name +
+                        " has no column \"" + h + "\"");
+    return nullptr;
+  }
+  if (s->options_.body_template) {
+    std::vector<std::string> missing_names;
+    if (!s->options_.body_template->BindColumns(s->header_, &s->template_cols_,
+                                                &missing_names)) {
+      for (const std::string& name : missing_names) {
+        messages->push_back("--template: placeholder {{" + name +
+                            "}} has no column in the header of " +
+                            s->options_.name);
+      }
+      return nullptr;
+    }
+  }
+  return s;
+}
+
+char CsvSource::delimiter() const {
+  return reader_->delimiter() == 0 ? ',' : reader_->delimiter();
+}
+
+std::string CsvSource::ColumnOf(std::string_view field) const {
+  int c = -1;
+  if (field == "to") c = col_[kTo];
+  else if (field == "from") c = col_[kFrom];
+  else if (field == "body") c = options_.body_template ? -1 : col_[kBody];
+  else if (field.starts_with("media")) c = col_[kMediaType];
+  if (c < 0 || static_cast<size_t>(c) >= header_.size()) return "";
+  return header_[c];
+}
+
+bool CsvSource::Read(Record& record) {
+  if (!have_header_) return false;
+  while (reader_->Next(&rec_)) {
+    if (rec_.blank) continue;
+    record.row = ++row_no_;
+    record.line = rec_.line;
+    record.offset = rec_.byte_offset;
+    record.fields = std::move(rec_.fields);
+    rec_.fields.clear();
+    record.error = rec_.error;
+    return true;
+  }
+  return false;
+}
+
+void CsvSource::Decode(Record& record) const {
+  const std::vector<std::string>& header = header_;
+  const auto& col = col_;
+  const MessageDefaults& defaults = options_.defaults;
+  record.message = Message();
+  record.problems.clear();
+  record.usable = true;
+  std::string reason = record.error;
+  if (reason.empty() && record.fields.size() != header.size()) {
+    reason = "it has " + std::to_string(record.fields.size()) + " field(s), " +
+             "the header has " + std::to_string(header.size());
+  }
+  if (!reason.empty()) {
+    record.usable = false;
+    const std::string id = Field(record.fields, col[kId]);
+    if (base::IsValidUtf8(id)) record.message.id = id;
+    record.problems.push_back({"input/csv-malformed",
+                               {{"row", std::to_string(record.row)},
+                                {"line", std::to_string(record.line)},
+                                {"offset", std::to_string(record.offset)},
+                                {"reason", reason}}});
+    return;
+  }
+  Message& m = record.message;
+  std::vector<InputProblem>& problems = record.problems;
+  const auto& f = record.fields;
+  m.id = Field(f, col[kId]);
+  m.to = Field(f, col[kTo]);
+  m.from = col[kFrom] >= 0 ? Field(f, col[kFrom]) : defaults.from;
+  if (m.from.empty()) m.from = defaults.from;
+  if (options_.body_template) {
+    options_.body_template->Render(f, template_cols_, &m.body);
+  } else {
+    m.body = Field(f, col[kBody]);
+  }
+  const std::string line = std::to_string(record.line);
+  const std::string kind(Trim(Field(f, col[kKind])));
+  if (!kind.empty()) {
+    if (auto k = ParseMessageKind(Lower(kind))) {
+      m.kind = *k;
+    } else {
+      problems.push_back(
+          {"input/wrong-type",
+           {{"name", header[col[kKind]]}, {"line", line},
+            {"expected", "one of marketing, transactional, otp, "
+                         "conversational, informational"},
+            {"actual", "\"" + kind + "\""}}});
+    }
+  } else if (defaults.kind) {
+    m.kind = *defaults.kind;
+  }
+  const std::string first = Lower(Trim(Field(f, col[kFirstMessage])));
+  if (first.empty()) {
+    m.first_message = defaults.first_message;
+  } else if (first == "true" || first == "1" || first == "yes" || first == "y") {
+    m.first_message = true;
+  } else if (first == "false" || first == "0" || first == "no" || first == "n") {
+    m.first_message = false;
+  } else {
+    problems.push_back({"input/wrong-type",
+                        {{"name", header[col[kFirstMessage]]},
+                         {"line", line},
+                         {"expected", "true, false, yes, no, 1 or 0"},
+                         {"actual", "\"" + first + "\""}}});
+  }
+  m.region = std::string(Trim(Field(f, col[kCountry])));
+  m.brand = std::string(Trim(Field(f, col[kBrand])));
+  const std::string mtype(Trim(Field(f, col[kMediaType])));
+  const std::string msize(Trim(Field(f, col[kMediaSize])));
+  const std::string mpath(Trim(Field(f, col[kMediaPath])));
+  if (!mtype.empty() || !msize.empty() || !mpath.empty()) {
+    Media media;
+    media.content_type = mtype;
+    if (!msize.empty()) {
+      char* end = nullptr;
+      errno = 0;
+      const unsigned long long v = std::strtoull(msize.c_str(), &end, 10);
+      if (errno == 0 && end != nullptr && *end == '\0' && msize[0] != '-') {
+        media.size_bytes = v;
+      } else {
+        problems.push_back({"input/wrong-type",
+                            {{"name", header[col[kMediaSize]]},
+                             {"line", line},
+                             {"expected", "a size in bytes"},
+                             {"actual", "\"" + msize + "\""}}});
+      }
+    }
+    if (!mpath.empty()) media.path = mpath;
+    m.media.push_back(std::move(media));
+  }
+}
+
+}  // namespace smslint::cli

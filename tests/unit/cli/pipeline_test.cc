@@ -1,0 +1,135 @@
+#include "batch/pipeline.h"
+
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "finish_report.h"
+#include "records/csv_source.h"
+
+namespace smslint::cli {
+namespace {
+
+// Generated rows; Decode sleeps a little on some rows so that workers
+// finish batches out of order.
+class CountingSource : public RecordSource {
+ public:
+  explicit CountingSource(uint64_t rows) : rows_(rows) {}
+  bool Read(Record& record) override {
+    if (next_ >= rows_) return false;
+    record.row = ++next_;
+    record.line = next_ + 1;
+    record.text = "row " + std::to_string(next_);
+    return true;
+  }
+  void Decode(Record& record) const override {
+    if (record.row % 7 == 0) std::this_thread::sleep_for(std::chrono::microseconds(200));
+    record.message.body = record.text;
+  }
+  uint64_t bytes_read() const override { return next_ * 10; }
+  std::string io_error() const override { return ""; }
+
+ private:
+  uint64_t rows_;
+  uint64_t next_ = 0;
+};
+
+class PipelineTest : public ::testing::TestWithParam<unsigned> {};
+
+TEST_P(PipelineTest, OneOrderedRecordPerRow) {
+  constexpr uint64_t kRows = 2000;
+  CountingSource source(kRows);
+  std::vector<uint64_t> written;
+  std::vector<uint64_t> bytes;
+  std::atomic<uint64_t> processed{0};
+  PipelineHooks hooks;
+  hooks.process = [&](Item& item) {
+    source.Decode(item.record);
+    item.out = item.record.message.body;
+    ++processed;
+  };
+  hooks.write = [&](Item& item) {
+    EXPECT_EQ(item.out, "row " + std::to_string(item.record.row));
+    written.push_back(item.record.row);
+  };
+  hooks.batch_written = [&](uint64_t b) { bytes.push_back(b); };
+  PipelineOptions options;
+  options.workers = GetParam();
+  options.batch_rows = 16;
+  options.max_in_flight = 3;  // the reader must wait for the writer
+  RunPipeline(source, options, hooks);
+  EXPECT_EQ(processed.load(), kRows);
+  ASSERT_EQ(written.size(), kRows);
+  for (uint64_t i = 0; i < kRows; ++i) ASSERT_EQ(written[i], i + 1);
+  ASSERT_EQ(bytes.size(), (kRows + 15) / 16);
+  EXPECT_TRUE(std::is_sorted(bytes.begin(), bytes.end()));
+  EXPECT_EQ(bytes.back(), kRows * 10);
+}
+
+TEST_P(PipelineTest, EmptyInputWritesNothing) {
+  CountingSource source(0);
+  int writes = 0;
+  PipelineHooks hooks;
+  hooks.process = [](Item&) {};
+  hooks.write = [&](Item&) { ++writes; };
+  hooks.idle = [] {};
+  RunPipeline(source, {.workers = GetParam()}, hooks);
+  EXPECT_EQ(writes, 0);
+}
+
+// The real parts: a generated CSV through CsvSource, linted by one shared
+// Linter, every row (also the broken ones) in order.
+TEST_P(PipelineTest, LintsGeneratedCsvRowsInOrder) {
+  std::string csv = "id,phone,body\n";
+  constexpr int kRows = 600;
+  for (int i = 1; i <= kRows; ++i) {
+    if (i % 50 == 0) {
+      csv += std::to_string(i) + ",+14155550100\n";  // ragged: malformed
+    } else {
+      csv += std::to_string(i) + ",+1415555" + std::to_string(1000 + i) +
+             ",\"Hello " + std::to_string(i) + "\nReply STOP to opt out\"\n";
+    }
+  }
+  std::istringstream in(csv);
+  std::vector<std::string> messages;
+  auto source = CsvSource::Open(std::make_unique<CsvReader>(in), {.name = "t.csv"},
+                                &messages);
+  ASSERT_NE(source, nullptr);
+  EXPECT_TRUE(messages.empty());
+  const Linter linter{Options{}};
+  const Report unusable;
+  std::vector<Item> out;
+  PipelineHooks hooks;
+  hooks.process = [&](Item& item) {
+    source->Decode(item.record);
+    item.report = LintRecord(linter, item.record, unusable);
+  };
+  hooks.write = [&](Item& item) { out.push_back(std::move(item)); };
+  RunPipeline(*source, {.workers = GetParam(), .batch_rows = 32}, hooks);
+  ASSERT_EQ(out.size(), static_cast<size_t>(kRows));
+  uint64_t line = 2;
+  for (int i = 0; i < kRows; ++i) {
+    const Item& item = out[i];
+    EXPECT_EQ(item.record.row, static_cast<uint64_t>(i + 1));
+    EXPECT_EQ(item.record.line, line);
+    EXPECT_EQ(item.report.id, std::to_string(i + 1));
+    const bool broken = (i + 1) % 50 == 0;
+    EXPECT_EQ(item.record.usable, !broken);
+    if (broken) {
+      ASSERT_EQ(item.report.diagnostics.size(), 1u);
+      EXPECT_EQ(item.report.diagnostics[0].rule_id, "input/csv-malformed");
+    }
+    line += broken ? 1 : 2;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Workers, PipelineTest, ::testing::Values(1u, 3u));
+
+}  // namespace
+}  // namespace smslint::cli

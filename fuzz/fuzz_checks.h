@@ -8,7 +8,7 @@
 // uses ICU's U8_NEXT (which substitutes U+FFFD for each maximal ill-formed
 // subpart, as segments.h promises smslint does), grapheme clusters come
 // straight from ICU's character BreakIterator, not from the engine's
-// "simple code point" shortcut (src/internal/grapheme.h), and
+// "simple code point" shortcut (src/segments/grapheme.h), and
 // ReferenceSegments is a slow, straightforward model of the whole segment
 // analysis (sharing only the generated GSM-7 table with the engine).
 #ifndef SMSLINT_FUZZ_FUZZ_CHECKS_H_
@@ -35,7 +35,7 @@
 #include "smslint/segments.h"
 // Only for the raw generated GSM-7 table (kGsm7Table); the reference model
 // below does not use the engine's lookup (Gsm7Septets) or anything else.
-#include "internal/tables.h"
+#include "segments/gsm_tables.h"
 
 namespace smslint_fuzz {
 

@@ -13,8 +13,8 @@
 
 #include "base/ascii.h"
 #include "content/content_engine.h"
-#include "internal/body_rules.h"
-#include "internal/grapheme.h"
+#include "segments/body_rules.h"
+#include "segments/grapheme.h"
 #include "media/media_file.h"
 #include "media/media_rules.h"
 #include "numbers/number_rules.h"

@@ -5,7 +5,7 @@
 #include <string_view>
 #include <utility>
 
-#include "internal/render.h"
+#include "rules/render.h"
 #include "smslint/rules.h"
 
 namespace smslint::internal {

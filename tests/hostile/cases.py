@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable, Optional, Union
 
 REPO = Path(__file__).resolve().parents[2]
-PIXEL_PNG = REPO / "tests/unit/testdata/pixel.png"
+PIXEL_PNG = REPO / "tests/unit/media/testdata/pixel.png"
 
 
 @dataclass

@@ -1,4 +1,4 @@
-#include "internal/body_rules.h"
+#include "segments/body_rules.h"
 
 #include <cstdio>
 #include <string>
@@ -6,7 +6,7 @@
 
 #include "base/utf16_span.h"
 #include "base/utf8.h"
-#include "internal/tables.h"
+#include "segments/gsm_tables.h"
 
 namespace smslint::internal {
 namespace {

@@ -1,6 +1,6 @@
 // The body and segment rules (body/*, segments/*).
-#ifndef SMSLINT_SRC_INTERNAL_BODY_RULES_H_
-#define SMSLINT_SRC_INTERNAL_BODY_RULES_H_
+#ifndef SMSLINT_SRC_SEGMENTS_BODY_RULES_H_
+#define SMSLINT_SRC_SEGMENTS_BODY_RULES_H_
 
 #include "rules/emit.h"
 #include "smslint/linter.h"
@@ -14,4 +14,4 @@ void CheckBody(const Message& message, const SegmentInfo& info,
 
 }  // namespace smslint::internal
 
-#endif  // SMSLINT_SRC_INTERNAL_BODY_RULES_H_
+#endif  // SMSLINT_SRC_SEGMENTS_BODY_RULES_H_

@@ -1,6 +1,6 @@
 // Renders a rule's message template: "{name}" becomes the argument `name`.
-#ifndef SMSLINT_SRC_INTERNAL_RENDER_H_
-#define SMSLINT_SRC_INTERNAL_RENDER_H_
+#ifndef SMSLINT_SRC_RULES_RENDER_H_
+#define SMSLINT_SRC_RULES_RENDER_H_
 
 #include <string>
 #include <string_view>
@@ -39,4 +39,4 @@ inline std::string RenderTemplate(
 
 }  // namespace smslint::internal
 
-#endif  // SMSLINT_SRC_INTERNAL_RENDER_H_
+#endif  // SMSLINT_SRC_RULES_RENDER_H_

@@ -1,7 +1,7 @@
 // Lookups over the generated GSM-7 and Smart Encoding tables (src/gen/,
 // written by tools/gen_tables.py from data/).
-#ifndef SMSLINT_SRC_INTERNAL_TABLES_H_
-#define SMSLINT_SRC_INTERNAL_TABLES_H_
+#ifndef SMSLINT_SRC_SEGMENTS_GSM_TABLES_H_
+#define SMSLINT_SRC_SEGMENTS_GSM_TABLES_H_
 
 #include <array>
 #include <cstdint>
@@ -63,4 +63,4 @@ inline std::optional<std::string_view> SmartReplacement(char32_t cp) {
 
 }  // namespace smslint::internal
 
-#endif  // SMSLINT_SRC_INTERNAL_TABLES_H_
+#endif  // SMSLINT_SRC_SEGMENTS_GSM_TABLES_H_

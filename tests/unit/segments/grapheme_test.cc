@@ -1,8 +1,8 @@
 // The engine asks ICU about grapheme clusters only between "safe"
-// boundaries (internal/grapheme.h). These tests check that this gives
+// boundaries (segments/grapheme.h). These tests check that this gives
 // exactly ICU's clusters: on every code point next to every class of
 // neighbour, and on random text from a pool of tricky characters.
-#include "internal/grapheme.h"
+#include "segments/grapheme.h"
 
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>

@@ -8,7 +8,7 @@
 //     character outside GSM-7.
 //  2. UCS-2: per code point; grapheme clusters come from ICU only in the
 //     regions where they can span more than one code point
-//     (internal/grapheme.h).
+//     (segments/grapheme.h).
 // Both feed a Packer, the closed form of the calculator's packing: one
 // segment up to 160 septets / 70 units, otherwise greedy bins of 153 / 67
 // that never split an item (an escape pair or a cluster).
@@ -18,8 +18,8 @@
 #include <vector>
 
 #include "base/utf8.h"
-#include "internal/grapheme.h"
-#include "internal/tables.h"
+#include "segments/grapheme.h"
+#include "segments/gsm_tables.h"
 #include "smslint/segments.h"
 
 #if defined(__SSE2__)

@@ -1,4 +1,4 @@
-#include "internal/grapheme.h"
+#include "segments/grapheme.h"
 
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>

@@ -10,8 +10,8 @@
 // as one-code-point clusters and asks ICU only about the regions between
 // such safe boundaries. tests/unit/grapheme_test.cc checks this against
 // ICU on every code point class and on random text.
-#ifndef SMSLINT_SRC_INTERNAL_GRAPHEME_H_
-#define SMSLINT_SRC_INTERNAL_GRAPHEME_H_
+#ifndef SMSLINT_SRC_SEGMENTS_GRAPHEME_H_
+#define SMSLINT_SRC_SEGMENTS_GRAPHEME_H_
 
 #include <cstdint>
 #include <span>
@@ -60,4 +60,4 @@ void WarmUpGraphemes();
 
 }  // namespace smslint::internal
 
-#endif  // SMSLINT_SRC_INTERNAL_GRAPHEME_H_
+#endif  // SMSLINT_SRC_SEGMENTS_GRAPHEME_H_

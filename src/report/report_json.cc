@@ -199,20 +199,6 @@ std::string_view RiskBandName(RiskBand band) {
   return "low";
 }
 
-std::optional<Severity> Report::MaxSeverity() const {
-  std::optional<Severity> max;
-  for (const Diagnostic& d : diagnostics) {
-    if (!max || d.severity > *max) max = d.severity;
-  }
-  return max;
-}
-
-size_t Report::Count(Severity s) const {
-  size_t n = 0;
-  for (const Diagnostic& d : diagnostics) n += d.severity == s;
-  return n;
-}
-
 std::string ReportToJson(const Report& report, const ReportContext& context) {
   std::string out;
   out.reserve(1024);

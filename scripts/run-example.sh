@@ -11,7 +11,9 @@ fi
 ninja -C build cli/smslint >/dev/null
 set +e
 # 1. Messages as JSON Lines: every check, one report per line.
-./build/cli/smslint check "$@" data/examples/messages.jsonl
+# --media-root .: the example media paths are relative to the repository
+# (file access from input data is off without it; README "Security notes").
+./build/cli/smslint check --media-root . "$@" data/examples/messages.jsonl
 code=$?
 # 2. A messy contact list (BOM, CRLF, quoted line breaks, national formats,
 #    duplicates) through `smslint batch` with a personalised template: a row

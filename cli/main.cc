@@ -41,7 +41,7 @@ CLI::Validator InRange(NumericRange r) {
         const std::string range =
             "expected a whole number from " + std::to_string(r.min) + " to " +
             std::to_string(r.max);
-        if (value.empty() || value.size() > 20 ||
+        if (value.empty() ||
             value.find_first_not_of("0123456789") != std::string::npos) {
           return "\"" + value + "\" is not a whole number: " + range;
         }

@@ -203,7 +203,7 @@ struct Expected {
   bool sendable;
 };
 
-Expected Run(const Linter& linter, const Message& m, size_t line) {
+Expected LintOnce(const Linter& linter, const Message& m, size_t line) {
   ReportContext context;
   context.line = line;
   return {ReportToJson(linter.Lint(m), context), linter.SegmentCount(m.body),
@@ -219,7 +219,7 @@ TEST(LinterStressTest, ManyThreadsOneLinterMatchSingleThread) {
   std::vector<std::vector<Expected>> expected(linters.size());
   for (size_t l = 0; l < linters.size(); ++l) {
     for (size_t i = 0; i < messages.size(); ++i) {
-      expected[l].push_back(Run(*linters[l], messages[i], i + 1));
+      expected[l].push_back(LintOnce(*linters[l], messages[i], i + 1));
     }
   }
   // The option sets must make a difference, or the test proves less.
@@ -242,7 +242,7 @@ TEST(LinterStressTest, ManyThreadsOneLinterMatchSingleThread) {
         for (size_t k = 0; k < n; ++k) {
           const size_t i = (k * (2 * t + 1) + t * 37 + round * 11) % n;
           const size_t l = (k + t + round) % linters.size();
-          const Expected got = Run(*linters[l], messages[i], i + 1);
+          const Expected got = LintOnce(*linters[l], messages[i], i + 1);
           runs.fetch_add(1, std::memory_order_relaxed);
           const Expected& want = expected[l][i];
           if (got.json != want.json || got.segment_count != want.segment_count ||

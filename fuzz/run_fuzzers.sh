@@ -13,6 +13,7 @@
 #              fuzz/findings, ignored by git): FINDINGS/<target>/crash-*,
 #              FINDINGS/<target>/corpus/, FINDINGS/<target>/log
 #   FUZZ_ARGS  more libFuzzer flags for every target
+#   UBSAN_OPTIONS  default halt_on_error=1: undefined behaviour is a finding
 #
 # The committed seeds (fuzz/corpus/<target>) are read, never written. A run
 # that stops on a finding is restarted with the rest of its budget, up to 3
@@ -23,6 +24,8 @@ budget=${1:-60}
 shift || true
 build=${BUILD:-build-fuzz}
 findings=${FINDINGS:-fuzz/findings}
+# UBSan only prints by default: make undefined behaviour a finding too.
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 case "$budget" in '' | *[!0-9]*) echo "usage: $0 [SECONDS] [TARGET...]" >&2; exit 2 ;; esac
 
 # target -> corpus, dictionary, max_len. The *_fast_fuzzer variants share

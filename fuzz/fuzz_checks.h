@@ -58,6 +58,38 @@ namespace smslint_fuzz {
     if (!(cond)) ::smslint_fuzz::Fail(__FILE__, __LINE__, #cond, (detail)); \
   } while (0)
 
+// How often the expensive oracles run (the reference segment model, the
+// report checks, JSON validation): 1 = every input. The *_fuzzer and
+// *_replay programs are built with 1, so fuzz-regress checks every corpus
+// file fully; the *_fast_fuzzer variants with a larger N (fuzz/meson.build),
+// so they spend their time on the code under test and find crashes and
+// sanitizer reports many times faster. SMSLINT_FUZZ_ORACLE_EVERY=N in the
+// environment overrides it for any of them.
+#ifndef SMSLINT_FUZZ_ORACLE_EVERY
+#define SMSLINT_FUZZ_ORACLE_EVERY 1
+#endif
+
+inline uint64_t OracleEvery() {
+  static const uint64_t every = [] {
+    const char* env = std::getenv("SMSLINT_FUZZ_ORACLE_EVERY");
+    const long long v = env != nullptr ? std::atoll(env) : 0;
+    return v > 0 ? static_cast<uint64_t>(v)
+                 : static_cast<uint64_t>(SMSLINT_FUZZ_ORACLE_EVERY);
+  }();
+  return every;
+}
+
+// Whether this input gets the oracles. Chosen by a hash of the input, not
+// by a counter, so an invariant failure found by a fast variant reproduces
+// with the same input and the same N.
+inline bool OracleFor(const uint8_t* data, size_t size) {
+  const uint64_t every = OracleEvery();
+  if (every <= 1) return true;
+  uint64_t h = 14695981039346656037ull;  // FNV-1a
+  for (size_t i = 0; i < size; ++i) h = (h ^ data[i]) * 1099511628211ull;
+  return h % every == 0;
+}
+
 inline std::string Num(uint64_t v) { return std::to_string(v); }
 
 inline std::string SpanText(const smslint::Span& s) {

@@ -10,7 +10,8 @@
 //    input/wrong-type or input/duplicate-field problem;
 //  - every problem is an input/* rule the Linter knows, with line "1";
 //  - a usable message's strings are valid UTF-8 (the JSON parser checks);
-//  - the report of a usable message passes CheckReport.
+//  - the report of a usable message passes CheckReport (in
+//    jsonl_fast_fuzzer, on a sample of inputs: OracleFor in fuzz_checks.h).
 #include <cstddef>
 #include <cstdint>
 #include <exception>
@@ -74,6 +75,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (media.path) FUZZ_CHECK(!smslint_fuzz::DecodeLight(*media.path).invalid);
   }
   const smslint::Report r = linter.Lint(m);
+  if (!smslint_fuzz::OracleFor(data, size)) {  // jsonl_fast_fuzzer
+    (void)smslint::ReportToJson(r, {.line = 1, .row = {}});
+    return 0;
+  }
   smslint_fuzz::CheckReport(linter, m, r);
   FUZZ_CHECK(!r.segments.invalid_utf8);
   return 0;

@@ -66,8 +66,11 @@ struct Loader {
 
   bool UInt(const toml::node& node, const std::string& key, uint32_t min,
             uint32_t* out) {
+    // Only ask an integer node for its value: toml++ converts a float with
+    // a cast that is undefined behaviour out of int64's range (9.3e19).
+    if (!node.is_integer()) return Fail(&node, key, "must be an integer");
     const std::optional<int64_t> v = node.value<int64_t>();
-    if (!node.is_integer() || !v) return Fail(&node, key, "must be an integer");
+    if (!v) return Fail(&node, key, "must be an integer");
     if (*v < min || *v > 1'000'000) {
       return Fail(&node, key,
                   "must be between " + std::to_string(min) + " and 1000000");

@@ -58,6 +58,8 @@ TEST(ConfigTest, ErrorsNameLineAndKeyAndLeaveOptionsAlone) {
       {"[lints]\n", 1, "lints"},
       {"[lint]\nmax_segments = \"3\"\n", 2, "lint.max_segments"},
       {"[lint]\nmax_segments = 0\n", 2, "lint.max_segments"},
+      // A float out of int64's range (found by config_fuzzer: UB in toml++).
+      {"[lint]\nmax_segments = 9.3e19\n", 2, "lint.max_segments"},
       {"[lint]\nsuggest_smart_encoding = 1\n", 2, "lint.suggest_smart_encoding"},
       {"[lint]\ndisable = [\"segments/nope\"]\n", 2, "lint.disable"},
       {"[lint]\ndisable = \"media\"\n", 2, "lint.disable"},

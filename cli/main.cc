@@ -6,7 +6,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <iostream>
 #include <map>
+#include <sstream>
 #include <string>
 
 #include "commands.h"
@@ -95,7 +97,7 @@ bool ResolveLintFlags(const CLI::App* cmd, LintFlags& f,
 
 }  // namespace
 
-int main(int argc, char** argv) {
+static int RunMain(int argc, char** argv) {
   CLI::App app{"smslint: an offline SMS/MMS linter and pre-send validator",
                "smslint"};
   app.require_subcommand(1);
@@ -175,7 +177,9 @@ int main(int argc, char** argv) {
   batch_cmd->add_flag("--quiet", batch.quiet,
                       "no progress bar and no summary on stderr");
   batch_cmd->add_option("--jobs", batch.jobs,
-                        "worker threads (default: hardware threads)");
+                        "worker threads (default: hardware threads; at most "
+                        "4 x hardware threads or 16, whichever is more, "
+                        "and never more than 256)");
   batch_cmd->add_option("--fail-on", batch_fail_on,
                         "lowest severity that makes the exit code 1")
       ->check(CLI::IsMember({"error", "warning", "info"}))
@@ -217,7 +221,11 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
+    // --help and --version text goes through WriteAll, whose errors are
+    // remembered with their reason (std::cout's flush would lose it).
+    std::ostringstream help;
+    const int code = app.exit(e, help, std::cerr);
+    smslint::cli::WriteAll(stdout, help.str());
     return code == 0 ? 0 : smslint::cli::kExitUsage;
   }
 
@@ -256,4 +264,10 @@ int main(int argc, char** argv) {
   if (*rules_cmd) return smslint::cli::RunListRules(kFormats.at(rules_format));
   if (*rule_cmd) return smslint::cli::RunRuleDoc(rule_id);
   return smslint::cli::kExitUsage;
+}
+
+// Every command, --help and --version end by flushing and closing standard
+// output: a write error (a full disk, /dev/full) exits 2, never 0.
+int main(int argc, char** argv) {
+  return smslint::cli::FinishStdout(RunMain(argc, argv));
 }

@@ -32,6 +32,8 @@ struct Shared {
   size_t max_in_flight = 8;
   size_t bytes_in_flight = 0;
   size_t max_bytes = 0;  // 0: no byte bound
+  size_t factor = 32;    // a batch being processed is charged factor x input
+  size_t processing = 0;
   bool reader_done = false;
   bool stop = false;
   uint64_t batches = 0;  // total, once reader_done
@@ -44,6 +46,15 @@ struct Shared {
     if (in_flight >= max_in_flight) return false;
     return max_bytes == 0 || bytes_in_flight + bytes <= max_bytes;
   }
+  // Whether a worker may start on the first queued batch: always when no
+  // other is being processed (the batch the writer waits for is then
+  // first in line, so this cannot deadlock), else when what processing it
+  // may take fits in the budget.
+  bool MayProcessFront() const {
+    if (processing == 0 || max_bytes == 0) return true;
+    const Batch& b = *work.front();
+    return bytes_in_flight - b.bytes + b.bytes * factor <= max_bytes;
+  }
   void Charge(size_t add, size_t remove) {
     bytes_in_flight = bytes_in_flight + add - remove;
     stats.peak_bytes_in_flight = std::max(stats.peak_bytes_in_flight, bytes_in_flight);
@@ -55,10 +66,16 @@ void Worker(Shared& sh, const PipelineHooks& hooks) {
     std::unique_ptr<Batch> b;
     {
       std::unique_lock lock(sh.mu);
-      sh.work_cv.wait(lock, [&] { return !sh.work.empty() || sh.reader_done || sh.stop; });
+      sh.work_cv.wait(lock, [&] {
+        return sh.stop || (sh.work.empty() ? sh.reader_done : sh.MayProcessFront());
+      });
       if (sh.work.empty() || sh.stop) return;
       b = std::move(sh.work.front());
       sh.work.pop_front();
+      // Linting and rendering take several times the input while they run.
+      sh.Charge(b->bytes * sh.factor, b->bytes);
+      b->bytes *= sh.factor;
+      ++sh.processing;
     }
     size_t bytes = 0;
     for (Item& item : b->items) {
@@ -71,10 +88,13 @@ void Worker(Shared& sh, const PipelineHooks& hooks) {
       // the budget, until the writer has written enough.
       sh.Charge(bytes, b->bytes);
       b->bytes = bytes;
+      --sh.processing;
       const uint64_t idx = b->index;
       sh.done.emplace(idx, std::move(b));
     }
     sh.done_cv.notify_all();
+    sh.work_cv.notify_all();  // the budget may have room again
+    sh.space_cv.notify_one();
   }
 }
 
@@ -133,6 +153,7 @@ std::string RunPipeline(RecordSource& source, const PipelineOptions& options,
                          ? options.max_in_flight
                          : 2 * static_cast<size_t>(workers) + 2;
   sh.max_bytes = options.max_bytes_in_flight;
+  sh.factor = std::max<size_t>(options.processing_factor, 1);
 
   // Workers first, then the reader: when a thread cannot be started, no row
   // has been read yet, and the ones started are told to end.
@@ -199,6 +220,7 @@ std::string RunPipeline(RecordSource& source, const PipelineOptions& options,
       sh.Charge(0, bytes);
     }
     sh.space_cv.notify_one();
+    sh.work_cv.notify_all();
     if (hooks.batch_written) hooks.batch_written(end_offset);
     if (hooks.stop && hooks.stop()) {
       {

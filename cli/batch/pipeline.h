@@ -4,9 +4,10 @@
 // them in input order through a reorder buffer keyed by batch index.
 // Memory does not grow with the input, nor with what the rows hold: the
 // batches in flight (queued, being processed, or waiting to be written) are
-// bounded in number and in bytes (batch/item_bytes.h), and the reader waits
-// while either bound is reached. A batch is cut at a number of rows or of
-// input bytes; a single batch over the byte budget still goes, alone.
+// bounded in number and in bytes (batch/item_bytes.h): the reader waits
+// while either bound is reached, a worker while the batch it would take
+// does not fit. A batch is cut at a number of rows or of input bytes; a
+// single batch over the byte budget still goes, alone.
 #ifndef SMSLINT_CLI_BATCH_PIPELINE_H_
 #define SMSLINT_CLI_BATCH_PIPELINE_H_
 
@@ -33,9 +34,13 @@ struct PipelineOptions {
   size_t batch_rows = 256;
   size_t batch_bytes = 256 << 10;  // a batch ends once its input reaches this
   size_t max_in_flight = 0;        // batches; 0: 2 x workers + 2
-  // Bytes the batches in flight may hold (their input until processed,
-  // then everything the items hold, ItemBytes); 0: no byte bound.
+  // Bytes the batches in flight may hold: their input while queued,
+  // processing_factor x that while a worker lints and renders them (what
+  // that takes for a while), then everything the items hold (ItemBytes)
+  // until written; 0: no byte bound. Workers also wait for room in it, so
+  // huge rows are processed one at a time, whatever --jobs says.
   size_t max_bytes_in_flight = 64 << 20;
+  size_t processing_factor = 32;
 };
 
 struct PipelineHooks {

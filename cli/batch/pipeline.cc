@@ -33,7 +33,7 @@ struct Shared {
   size_t bytes_in_flight = 0;
   size_t max_bytes = 0;  // 0: no byte bound
   size_t factor = 32;    // a batch being processed is charged factor x input
-  size_t processing = 0;
+  uint64_t next_to_write = 0;
   bool reader_done = false;
   bool stop = false;
   uint64_t batches = 0;  // total, once reader_done
@@ -46,13 +46,13 @@ struct Shared {
     if (in_flight >= max_in_flight) return false;
     return max_bytes == 0 || bytes_in_flight + bytes <= max_bytes;
   }
-  // Whether a worker may start on the first queued batch: always when no
-  // other is being processed (the batch the writer waits for is then
-  // first in line, so this cannot deadlock), else when what processing it
-  // may take fits in the budget.
+  // Whether a worker may start on the first queued batch: when what
+  // processing it may take fits in the budget, and always when it is the
+  // batch the writer waits for (so this cannot deadlock: batches are taken
+  // in order, so that one is first in line whenever it is queued).
   bool MayProcessFront() const {
-    if (processing == 0 || max_bytes == 0) return true;
     const Batch& b = *work.front();
+    if (max_bytes == 0 || b.index == next_to_write) return true;
     return bytes_in_flight - b.bytes + b.bytes * factor <= max_bytes;
   }
   void Charge(size_t add, size_t remove) {
@@ -75,7 +75,6 @@ void Worker(Shared& sh, const PipelineHooks& hooks) {
       // Linting and rendering take several times the input while they run.
       sh.Charge(b->bytes * sh.factor, b->bytes);
       b->bytes *= sh.factor;
-      ++sh.processing;
     }
     size_t bytes = 0;
     for (Item& item : b->items) {
@@ -88,7 +87,6 @@ void Worker(Shared& sh, const PipelineHooks& hooks) {
       // the budget, until the writer has written enough.
       sh.Charge(bytes, b->bytes);
       b->bytes = bytes;
-      --sh.processing;
       const uint64_t idx = b->index;
       sh.done.emplace(idx, std::move(b));
     }
@@ -218,6 +216,7 @@ std::string RunPipeline(RecordSource& source, const PipelineOptions& options,
       std::lock_guard lock(sh.mu);
       --sh.in_flight;
       sh.Charge(0, bytes);
+      sh.next_to_write = next + 1;
     }
     sh.space_cv.notify_one();
     sh.work_cv.notify_all();

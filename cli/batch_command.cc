@@ -170,8 +170,13 @@ std::unique_ptr<RecordSource> MakeSource(const BatchFlags& flags,
                                          const std::string& source,
                                          const CsvSource** csv) {
   if (settings.jsonl_input) {
-    return std::make_unique<JsonlSource>(in, source, kMaxLineBytes,
-                                         settings.defaults);
+    auto jsonl = std::make_unique<JsonlSource>(in, source, kMaxLineBytes,
+                                               settings.defaults);
+    if (const std::string e = jsonl->CheckEncoding(); !e.empty()) {
+      std::fprintf(stderr, "smslint: %s\n", e.c_str());
+      return nullptr;
+    }
+    return jsonl;
   }
   CsvSourceOptions options;
   options.name = source;

@@ -45,6 +45,11 @@ int RunCheck(const CheckFlags& flags) {
   const bool color = flags.format == Format::kText && ShouldColor(flags.color, out);
   const std::unique_ptr<Sink> sink = MakeSink(flags.format, out, source, color);
   JsonlSource records(in, source, flags.max_line_bytes);
+  if (const std::string e = records.CheckEncoding(); !e.empty()) {
+    std::fprintf(stderr, "smslint: %s\n", e.c_str());
+    if (in != stdin) std::fclose(in);
+    return kExitUsage;
+  }
 
   sink->Begin();
   const Report unusable;  // a line that is not a message: no analysis

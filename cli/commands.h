@@ -59,6 +59,7 @@ struct SegmentsFlags {
   bool smart_encoding = false;
   std::string encoding = "auto";
   Format format = Format::kText;
+  size_t max_body_bytes = 4 << 20;  // a longer body is a usage error
 };
 int RunSegments(const SegmentsFlags& flags);
 

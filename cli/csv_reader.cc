@@ -234,6 +234,12 @@ bool CsvReader::Ensure(size_t n) {
   return end_ - pos_ >= n;
 }
 
+std::string_view CsvReader::Head(size_t n) {
+  if (started_) return {};
+  Ensure(n);
+  return std::string_view(buf_.data() + pos_, std::min(n, end_ - pos_));
+}
+
 void CsvReader::Start() {
   started_ = true;
   Ensure(3);

@@ -73,6 +73,11 @@ class CsvReader {
   // end of the input, or after a read error (io_error() then says which).
   bool Next(CsvRecord* record);
 
+  // Up to the first `n` bytes of the input (a UTF-8 BOM included), read
+  // ahead without consuming them; empty after the first Next(). For
+  // sniffing the encoding (records/encoding.h).
+  std::string_view Head(size_t n);
+
   // The delimiter in use; when detected, known after the first Next().
   char delimiter() const { return delimiter_; }
   // Bytes consumed so far: after the last record, the input's size.

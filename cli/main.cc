@@ -3,6 +3,7 @@
 // (Abseil's parser exits with 1, which is the "findings" code here).
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -22,6 +23,43 @@ using smslint::cli::Format;
 const std::map<std::string, Format> kFormats = {
     {"text", Format::kText}, {"json", Format::kJson}, {"jsonl", Format::kJsonl}};
 
+// One rule for every numeric flag: decimal digits only (no sign, spaces,
+// hex or exponent), within the flag's range (docs: README, docs/batch.md),
+// else a usage error (exit 2) naming the flag, the value and the range.
+// CLI11 alone would take "-1" for an unsigned flag as 2^64 - 1.
+struct NumericRange {
+  uint64_t min;
+  uint64_t max;
+};
+constexpr NumericRange kSegmentsRange{1, 1'000'000};   // as in smslint.toml
+constexpr NumericRange kCharactersRange{1, 1'000'000};
+constexpr NumericRange kLineBytesRange{1, uint64_t{1} << 30};   // 1 GiB
+constexpr NumericRange kFieldBytesRange{1, uint64_t{1} << 30};
+// batch also refuses more than 4 per hardware thread or 16, whichever is
+// more (cli/batch_command.cc).
+constexpr NumericRange kJobsRange{0, 256};
+
+CLI::Validator InRange(NumericRange r) {
+  return CLI::Validator(
+      [r](std::string& value) -> std::string {
+        const std::string range =
+            "expected a whole number from " + std::to_string(r.min) + " to " +
+            std::to_string(r.max);
+        if (value.empty() ||
+            value.find_first_not_of("0123456789") != std::string::npos) {
+          return "\"" + value + "\" is not a whole number: " + range;
+        }
+        uint64_t v = 0;
+        for (const char c : value) {
+          if (v > (UINT64_MAX - (c - '0')) / 10) return value + " is too large: " + range;
+          v = v * 10 + static_cast<uint64_t>(c - '0');
+        }
+        if (v < r.min || v > r.max) return value + " is out of range: " + range;
+        return "";
+      },
+      "", "number");
+}
+
 // The lint flags `check` and `batch` share, and how they combine with
 // the configuration file: defaults, then the file, then the flags given.
 struct LintFlags {
@@ -32,10 +70,13 @@ struct LintFlags {
 
 void AddLintFlags(CLI::App* cmd, LintFlags& f) {
   cmd->add_option("--max-segments", f.options.max_segments,
-                  "segments/too-many-segments fires above this")
+                  "segments/too-many-segments fires above this (1-1000000)")
+      ->check(InRange(kSegmentsRange))
       ->default_val(f.options.max_segments);
   cmd->add_option("--max-body-characters", f.options.max_body_characters,
-                  "body/too-long fires above this many code points")
+                  "body/too-long fires above this many code points "
+                  "(1-1000000)")
+      ->check(InRange(kCharactersRange))
       ->default_val(f.options.max_body_characters);
   cmd->add_option("--disable", f.options.disabled_rules,
                   "rule id or area to turn off (repeatable)")
@@ -127,7 +168,8 @@ static int RunMain(int argc, char** argv) {
   LintFlags check_lint;
   AddLintFlags(check_cmd, check_lint);
   check_cmd->add_option("--max-line-bytes", check.max_line_bytes,
-                        "longest input line accepted")
+                        "longest input line accepted (1-1073741824)")
+      ->check(InRange(kLineBytesRange))
       ->default_val(check.max_line_bytes);
 
   smslint::cli::BatchFlags batch;
@@ -160,7 +202,8 @@ static int RunMain(int argc, char** argv) {
   batch_cmd->add_option("--delimiter", batch.delimiter,
                         "field delimiter: , ; tab (default: detect)");
   batch_cmd->add_option("--max-field-bytes", batch.max_field_bytes,
-                        "longest CSV field accepted")
+                        "longest CSV field accepted (1-1073741824)")
+      ->check(InRange(kFieldBytesRange))
       ->default_val(batch.max_field_bytes);
   batch_cmd->add_option("--kind", batch.kind,
                         "message kind for rows without a kind column");
@@ -177,9 +220,10 @@ static int RunMain(int argc, char** argv) {
   batch_cmd->add_flag("--quiet", batch.quiet,
                       "no progress bar and no summary on stderr");
   batch_cmd->add_option("--jobs", batch.jobs,
-                        "worker threads (default: hardware threads; at most "
-                        "4 x hardware threads or 16, whichever is more, "
-                        "and never more than 256)");
+                        "worker threads, 0-256 (default, 0: hardware "
+                        "threads), at most 4 x hardware threads or 16, "
+                        "whichever is more")
+      ->check(InRange(kJobsRange));
   batch_cmd->add_option("--fail-on", batch_fail_on,
                         "lowest severity that makes the exit code 1")
       ->check(CLI::IsMember({"error", "warning", "info"}))
@@ -205,6 +249,10 @@ static int RunMain(int argc, char** argv) {
   seg_cmd->add_option("--format", seg_format, "text or json")
       ->check(CLI::IsMember({"text", "json"}))
       ->default_val("text");
+  seg_cmd->add_option("--max-body-bytes", seg.max_body_bytes,
+                      "longest body accepted, in bytes (1-1073741824)")
+      ->check(InRange(kLineBytesRange))
+      ->default_val(seg.max_body_bytes);
 
   std::string rules_format = "text";
   CLI::App* rules_cmd = app.add_subcommand("rules", "List every rule");

@@ -5,8 +5,32 @@
 #include "base/ascii.h"
 
 namespace smslint::cli {
+
+std::string DropInvisibles(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    const std::string_view rest = s.substr(i);
+    if (rest.starts_with("\xEF\xBB\xBF") || rest.starts_with("\xE2\x80\x8B") ||
+        rest.starts_with("\xE2\x80\x8C") || rest.starts_with("\xE2\x80\x8D") ||
+        rest.starts_with("\xE2\x81\xA0")) {
+      i += 3;
+      continue;
+    }
+    out.push_back(s[i++]);
+  }
+  return out;
+}
+
 bool MessageTemplate::SameName(std::string_view a, std::string_view b) {
-  return base::EqualsIgnoreAsciiCase(base::TrimAscii(a), base::TrimAscii(b));
+  if (base::EqualsIgnoreAsciiCase(base::TrimAscii(a), base::TrimAscii(b))) return true;
+  // Rarely needed: only when a name holds a byte >= 0x80.
+  if (a.find('\xE2') == std::string_view::npos && a.find('\xEF') == std::string_view::npos &&
+      b.find('\xE2') == std::string_view::npos && b.find('\xEF') == std::string_view::npos) {
+    return false;
+  }
+  const std::string da = DropInvisibles(a), db = DropInvisibles(b);
+  return base::EqualsIgnoreAsciiCase(base::TrimAscii(da), base::TrimAscii(db));
 }
 
 std::optional<MessageTemplate> MessageTemplate::Parse(std::string_view text,
@@ -30,6 +54,7 @@ std::optional<MessageTemplate> MessageTemplate::Parse(std::string_view text,
   };
 
   size_t i = 0;
+  size_t placeholders = 0;
   while (i < text.size()) {
     const std::string_view rest = text.substr(i);
     if (rest.starts_with("\\{{")) {
@@ -74,6 +99,10 @@ std::optional<MessageTemplate> MessageTemplate::Parse(std::string_view text,
       index = static_cast<int>(t.names_.size());
       t.names_.emplace_back(name);
     }
+    if (++placeholders > kMaxPlaceholders) {
+      return fail(open, "more than " + std::to_string(kMaxPlaceholders) +
+                            " placeholders");
+    }
     t.pieces_.push_back({0, 0, index});
     i = close + 2;
   }
@@ -100,21 +129,35 @@ bool MessageTemplate::BindColumns(const std::vector<std::string>& header,
   return all;
 }
 
-void MessageTemplate::Render(const std::vector<std::string>& fields,
+bool MessageTemplate::Render(const std::vector<std::string>& fields,
                              const std::vector<int>& column_of_placeholder,
-                             std::string* out) const {
+                             std::string* out, size_t max_bytes) const {
+  const size_t start = out->size();
+  auto append = [&](std::string_view s) {
+    const size_t room = max_bytes - (out->size() - start);
+    if (s.size() > room) {
+      out->append(s.substr(0, room));
+      return false;
+    }
+    out->append(s);
+    return true;
+  };
   for (const Piece& piece : pieces_) {
     if (piece.placeholder < 0) {
-      out->append(literals_, piece.begin, piece.size);
+      if (!append(std::string_view(literals_).substr(piece.begin, piece.size))) {
+        return false;
+      }
       continue;
     }
     const auto k = static_cast<size_t>(piece.placeholder);
     if (k >= column_of_placeholder.size()) continue;
     const int column = column_of_placeholder[k];
-    if (column >= 0 && static_cast<size_t>(column) < fields.size()) {
-      out->append(fields[static_cast<size_t>(column)]);
+    if (column >= 0 && static_cast<size_t>(column) < fields.size() &&
+        !append(fields[static_cast<size_t>(column)])) {
+      return false;
     }
   }
+  return true;
 }
 
 }  // namespace smslint::cli

@@ -14,6 +14,7 @@
 #define SMSLINT_CLI_MESSAGE_TEMPLATE_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,10 +27,22 @@ struct TemplateError {
   size_t offset = 0;    // byte offset in the template text
 };
 
+// `s` without the invisible characters spreadsheet exports leave in
+// header names: U+FEFF (a byte order mark, e.g. one written before every
+// file a tool concatenated), U+200B-U+200D (zero-width space, non-joiner,
+// joiner) and U+2060 (word joiner). None of them can be meant as part of
+// a column name, so dropping them when matching names is safe.
+std::string DropInvisibles(std::string_view s);
+
 class MessageTemplate {
  public:
+  // At most this many placeholders (uses, not names) in a template, so
+  // rendering a row stays cheap.
+  static constexpr size_t kMaxPlaceholders = 1000;
+
   // Parses `text`; nullopt with *error set when it is malformed (an
-  // unterminated "{{", an empty name, a brace inside a name).
+  // unterminated "{{", an empty name, a brace inside a name, more than
+  // kMaxPlaceholders placeholders).
   static std::optional<MessageTemplate> Parse(std::string_view text,
                                               TemplateError* error);
 
@@ -46,13 +59,17 @@ class MessageTemplate {
                    std::vector<std::string>* missing = nullptr) const;
 
   // Appends the message for one row to *out. A placeholder whose column is
-  // -1 or past the end of `fields` (a short row) renders as "".
-  void Render(const std::vector<std::string>& fields,
-              const std::vector<int>& column_of_placeholder,
-              std::string* out) const;
+  // -1 or past the end of `fields` (a short row) renders as "". False,
+  // having appended at most `max_bytes` bytes, when the message would be
+  // longer than that: a few placeholders of a long field must not build
+  // a body of megabytes per row.
+  bool Render(const std::vector<std::string>& fields,
+              const std::vector<int>& column_of_placeholder, std::string* out,
+              size_t max_bytes = SIZE_MAX) const;
 
   // Case-insensitive (ASCII), whitespace-trimmed name comparison, the rule
-  // BindColumns uses.
+  // BindColumns uses, also for --column; invisible characters are ignored
+  // (DropInvisibles).
   static bool SameName(std::string_view a, std::string_view b);
 
  private:

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "base/utf8.h"
+#include "escape.h"
 
 namespace smslint::cli {
 namespace {
@@ -57,8 +58,8 @@ std::FILE* OpenInput(const std::string& path) {
   if (path == "-") return stdin;
   std::FILE* in = std::fopen(path.c_str(), "rb");
   if (in == nullptr) {
-    std::fprintf(stderr, "smslint: cannot open %s: %s\n", path.c_str(),
-                 std::strerror(errno));
+    std::fprintf(stderr, "smslint: cannot open %s: %s\n",
+                 EscapeControls(path).c_str(), std::strerror(errno));
   }
   return in;
 }

@@ -1,7 +1,6 @@
 // smslint segments: the segment calculator alone.
+#include <algorithm>
 #include <cstdio>
-#include <iostream>
-#include <iterator>
 #include <string>
 
 #include "base/utf8.h"
@@ -22,8 +21,17 @@ std::string SpanText(const Span& s) {
 int RunSegments(const SegmentsFlags& flags) {
   std::string body = flags.body;
   if (!flags.body_given || flags.body == "-") {
-    body.assign(std::istreambuf_iterator<char>(std::cin), {});
-    if (std::cin.bad()) {
+    // At most the limit, plus a line end: `smslint segments - < /dev/zero`
+    // must not read forever.
+    body.clear();
+    const size_t want = flags.max_body_bytes + 2;
+    char buf[1 << 16];
+    while (body.size() < want) {
+      const size_t n = std::fread(buf, 1, std::min(sizeof buf, want - body.size()), stdin);
+      body.append(buf, n);
+      if (n == 0) break;
+    }
+    if (std::ferror(stdin)) {
       std::fprintf(stderr, "smslint: error reading standard input\n");
       return kExitUsage;
     }
@@ -32,6 +40,13 @@ int RunSegments(const SegmentsFlags& flags) {
       body.pop_back();
       if (!body.empty() && body.back() == '\r') body.pop_back();
     }
+  }
+  if (body.size() > flags.max_body_bytes) {
+    std::fprintf(stderr,
+                 "smslint: the body is longer than %zu bytes "
+                 "(--max-body-bytes)\n",
+                 flags.max_body_bytes);
+    return kExitUsage;
   }
   SegmentOptions options;
   options.smart_encoding = flags.smart_encoding;

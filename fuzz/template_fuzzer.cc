@@ -52,12 +52,34 @@ std::string TrimAndLower(std::string_view s) {
   return out;
 }
 
-// The syntax read a second way, char by char: nullopt when malformed.
+// A name as matched: without the invisible characters SameName ignores
+// (U+FEFF, U+200B-U+200D, U+2060), then trimmed and lower-cased.
+std::string RefKey(std::string_view s) {
+  static const std::string_view kInvisible[] = {
+      "\xEF\xBB\xBF", "\xE2\x80\x8B", "\xE2\x80\x8C", "\xE2\x80\x8D", "\xE2\x81\xA0"};
+  std::string visible;
+  for (size_t i = 0; i < s.size();) {
+    bool dropped = false;
+    for (const std::string_view inv : kInvisible) {
+      if (s.substr(i, 3) == inv) {
+        i += 3;
+        dropped = true;
+        break;
+      }
+    }
+    if (!dropped) visible += s[i++];
+  }
+  return TrimAndLower(visible);
+}
+
+// The syntax read a second way, char by char: nullopt when malformed
+// (also past MessageTemplate::kMaxPlaceholders placeholders).
 std::optional<std::string> RefRender(std::string_view t,
                                      const std::vector<std::string>& header,
                                      const std::vector<std::string>& row) {
   std::string out;
   size_t i = 0;
+  size_t placeholders = 0;
   while (i < t.size()) {
     const std::string_view rest = t.substr(i);
     if (rest.substr(0, 3) == "\\{{") {
@@ -70,10 +92,12 @@ std::optional<std::string> RefRender(std::string_view t,
       size_t j = i + 2;
       while (j < t.size() && t[j] != '{' && t[j] != '}') ++j;
       if (j + 1 >= t.size() || t[j] != '}' || t[j + 1] != '}') return std::nullopt;
-      const std::string name = TrimAndLower(t.substr(i + 2, j - i - 2));
-      if (name.empty()) return std::nullopt;
+      const std::string_view raw = t.substr(i + 2, j - i - 2);
+      if (TrimAndLower(raw).empty()) return std::nullopt;
+      if (++placeholders > MessageTemplate::kMaxPlaceholders) return std::nullopt;
+      const std::string name = RefKey(raw);
       for (size_t c = 0; c < header.size(); ++c) {
-        if (TrimAndLower(header[c]) == name) {
+        if (RefKey(header[c]) == name) {
           if (c < row.size()) out += row[c];
           break;
         }

@@ -15,6 +15,9 @@ import sys
 import tomllib
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from cpp_literals import camel, raw  # noqa: E402
+
 # What the engine wraps a whole-word pattern in: a letter, digit or "_" on
 # either side means the phrase is part of a longer word (RE2's \b is ASCII
 # only, so "é" would count as a boundary there).
@@ -24,14 +27,6 @@ WORD_AFTER = r"(?:[^\pL\pN_]|$)"
 
 def fail(msg):
     sys.exit("gen_content_tables.py: " + msg)
-
-
-def raw(s, what):
-    """A C++ raw string literal holding s."""
-    for delim in ("", "x", "re", "smslint"):
-        if ")" + delim + '"' not in s:
-            return 'R"' + delim + "(" + s + ")" + delim + '"'
-    fail("cannot quote " + what)
 
 
 def expand(text, macros, where):
@@ -46,12 +41,6 @@ def expand(text, macros, where):
             return new
         text = new
     fail(where + ": macros nest too deep")
-
-
-def camel(rule_id):
-    """The constant tools/gen_rules.py gives a rule id: content/all-caps ->
-    kContentAllCaps (gen/rule_ids.h)."""
-    return "k" + "".join(p[:1].upper() + p[1:] for p in re.split(r"[/_-]", rule_id) if p)
 
 
 def code_point(s, where):
@@ -113,7 +102,7 @@ def gen_lexicons(data_dir):
     out.append("inline constexpr std::array<LexiconPattern, %d> kLexiconPatterns = {{"
                % len(patterns))
     for rule, role, body, unless, scan, wrapped, name in patterns:
-        out.append("    {%s, rule::%s, %s,\n     %s,\n     %s, %s, %s, %s}," % (
+        out.append("    {%s, rule::k%s, %s,\n     %s,\n     %s, %s, %s, %s}," % (
             raw(rule, rule), camel(rule), raw(role, rule), raw(body, rule),
             raw(unless, rule), "true" if scan else "false",
             "true" if wrapped else "false", raw(name, rule)))

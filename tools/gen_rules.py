@@ -19,6 +19,9 @@ import sys
 import tomllib
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from cpp_literals import camel, raw  # noqa: E402
+
 SEVERITIES = {"error": "Severity::kError", "warning": "Severity::kWarning",
               "info": "Severity::kInfo"}
 STATUSES = ("stable", "preview", "removed")
@@ -34,18 +37,6 @@ BEGIN, END = "<!-- rules:begin -->", "<!-- rules:end -->"
 
 def fail(msg):
     sys.exit("gen_rules.py: " + msg)
-
-
-def raw(s, what):
-    """A C++ raw string literal holding s."""
-    for delim in ("", "x", "re", "smslint"):
-        if ")" + delim + '"' not in s:
-            return 'R"' + delim + "(" + s + ")" + delim + '"'
-    fail("cannot quote " + what)
-
-
-def camel(name):
-    return "".join(p[:1].upper() + p[1:] for p in re.split(r"[/_-]", name) if p)
 
 
 def load(data_dir):

@@ -24,6 +24,8 @@ const std::vector<std::vector<std::string_view>> kAliases = {
 
 }  // namespace
 
+const std::vector<std::string_view>& AliasesOf(Key k) { return kAliases[k]; }
+
 std::optional<Key> ParseKey(std::string_view name) {
   for (int k = 0; k < kNumKeys; ++k) {
     if (kKeyNames[k] == name) return static_cast<Key>(k);
@@ -33,7 +35,8 @@ std::optional<Key> ParseKey(std::string_view name) {
 
 std::string Normalise(std::string_view s) {
   std::string out;
-  for (char c : Trim(s)) {
+  const std::string visible = DropInvisibles(s);
+  for (char c : Trim(visible)) {
     if (c == ' ' || c == '_' || c == '-' || c == '\t') continue;
     out.push_back(base::ToLowerAscii(c));
   }

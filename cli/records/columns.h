@@ -22,8 +22,12 @@ inline constexpr std::string_view kKeyNames[kNumKeys] = {
 std::optional<Key> ParseKey(std::string_view name);
 
 // Header names for detection: ASCII lower case, trimmed, without spaces,
-// underscores and dashes ("Phone Number" -> "phonenumber").
+// underscores, dashes and invisible characters (DropInvisibles: a BOM or
+// a zero-width space) ("Phone Number" -> "phonenumber").
 std::string Normalise(std::string_view s);
+
+// The header names (normalised) detection looks for, for `k`, in order.
+const std::vector<std::string_view>& AliasesOf(Key k);
 
 // One --column KEY=HEADER. On error, nullopt and *error is the message
 // (without "smslint: ").

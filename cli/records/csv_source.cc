@@ -7,6 +7,8 @@
 #include <utility>
 
 #include "ascii.h"
+#include "escape.h"
+#include "records/encoding.h"
 
 namespace smslint::cli {
 namespace {
@@ -14,6 +16,42 @@ namespace {
 
 std::string Field(const std::vector<std::string>& f, int c) {
   return c >= 0 && static_cast<size_t>(c) < f.size() ? f[c] : std::string();
+}
+
+// The header fields for a message: quoted, at most 20 of at most 40 bytes
+// each (a header may hold 16,384 fields of 64 KiB).
+std::string ShowFields(const std::vector<std::string>& header) {
+  constexpr size_t kMaxFields = 20, kMaxBytes = 40;
+  std::string out;
+  for (size_t i = 0; i < header.size() && i < kMaxFields; ++i) {
+    if (i > 0) out += ", ";
+    std::string_view f = header[i];
+    const bool cut = f.size() > kMaxBytes;
+    if (cut) {
+      size_t n = kMaxBytes;
+      while (n > 0 && base::IsUtf8Continuation(static_cast<unsigned char>(f[n]))) --n;
+      f = f.substr(0, n);
+    }
+    out += "\"" + std::string(f) + (cut ? "...\"" : "\"");
+  }
+  if (header.size() > kMaxFields) {
+    out += ", and " + std::to_string(header.size() - kMaxFields) + " more";
+  }
+  return out;
+}
+
+std::string ShowAliases(Key k) {
+  std::string out;
+  for (std::string_view a : AliasesOf(k)) {
+    if (!out.empty()) out += ", ";
+    out += a;
+  }
+  return out;
+}
+
+std::string DelimiterName(char d) {
+  if (d == '\t') return "tab";
+  return std::string("'") + d + "'";
 }
 
 }  // namespace
@@ -32,6 +70,21 @@ std::unique_ptr<CsvSource> CsvSource::Open(std::FILE* in, CsvSourceOptions optio
 std::unique_ptr<CsvSource> CsvSource::Open(std::unique_ptr<CsvReader> reader,
                                            CsvSourceOptions options,
                                            std::vector<std::string>* messages) {
+  // Whatever is said about the input echoes its bytes: escaped.
+  const size_t first_message = messages->size();
+  struct Escaper {
+    std::vector<std::string>* messages;
+    size_t first;
+    ~Escaper() {
+      for (size_t i = first; i < messages->size(); ++i) {
+        (*messages)[i] = EscapeControls((*messages)[i]);
+      }
+    }
+  } escaper{messages, first_message};
+  if (const auto e = SniffEncoding(reader->Head(kSniffBytes))) {
+    messages->push_back(ForeignEncodingMessage(options.name, *e, ".csv"));
+    return nullptr;
+  }
   std::unique_ptr<CsvSource> s(new CsvSource(std::move(reader), std::move(options)));
   CsvRecord header_rec;
   while (s->reader_->Next(&header_rec)) {
@@ -55,6 +108,27 @@ std::unique_ptr<CsvSource> CsvSource::Open(std::unique_ptr<CsvReader> reader,
                         ": the header of " + s->options_.name +
                         " has no column \"" + h + "\"");
     return nullptr;
+  }
+  // A header nothing was recognised in would mark every row to/missing
+  // (or body/empty) without a word: say what was seen and looked for.
+  if (s->have_header_) {
+    const std::string seen = "(fields, split at " +
+                             DelimiterName(s->delimiter()) + ": " +
+                             ShowFields(s->header_) + "; looked for: ";
+    if (s->col_[kTo] < 0) {
+      messages->push_back("warning: " + s->options_.name +
+                          ": no recipient column in the header " + seen +
+                          ShowAliases(kTo) +
+                          "); every row will be to/missing: use --column "
+                          "to=NAME");
+    }
+    if (s->col_[kBody] < 0 && !s->options_.body_template) {
+      messages->push_back("warning: " + s->options_.name +
+                          ": no message column in the header " + seen +
+                          ShowAliases(kBody) +
+                          "); every body will be empty: use --column "
+                          "body=NAME or --template");
+    }
   }
   if (s->options_.body_template) {
     std::vector<std::string> missing_names;
@@ -131,7 +205,22 @@ void CsvSource::Decode(Record& record) const {
   m.from = col[kFrom] >= 0 ? Field(f, col[kFrom]) : defaults.from;
   if (m.from.empty()) m.from = defaults.from;
   if (options_.body_template) {
-    options_.body_template->Render(f, template_cols_, &m.body);
+    // The body a template builds is held to the field limit.
+    const size_t limit = options_.csv.max_field_bytes;
+    if (!options_.body_template->Render(f, template_cols_, &m.body, limit)) {
+      record.usable = false;
+      std::string id = std::move(m.id);
+      record.message = Message();
+      record.message.id = std::move(id);
+      record.problems.push_back(
+          {"input/csv-malformed",
+           {{"row", std::to_string(record.row)},
+            {"line", std::to_string(record.line)},
+            {"offset", std::to_string(record.offset)},
+            {"reason", "the body --template builds from it is longer than " +
+                           std::to_string(limit) + " bytes (--max-field-bytes)"}}});
+      return;
+    }
   } else {
     m.body = Field(f, col[kBody]);
   }

@@ -1,6 +1,10 @@
 #include "records/jsonl_source.h"
 
+#include <algorithm>
 #include <utility>
+
+#include "escape.h"
+#include "records/encoding.h"
 
 namespace smslint::cli {
 
@@ -11,10 +15,34 @@ JsonlSource::JsonlSource(std::FILE* in, std::string name,
       max_line_bytes_(max_line_bytes),
       defaults_(std::move(defaults)) {}
 
+std::string JsonlSource::CheckEncoding() {
+  if (line_no_ != 0 || ahead_) return "";
+  ahead_ = true;
+  ahead_end_ = !lines_.Next(ahead_line_, ahead_too_long_);
+  if (ahead_end_) return "";
+  // The line without its LF: UTF-16 LE's NUL after that LF is not needed.
+  if (const auto e = SniffEncoding(std::string_view(ahead_line_).substr(
+          0, std::min(ahead_line_.size(), kSniffBytes)))) {
+    return ForeignEncodingMessage(name_, *e, ".jsonl");
+  }
+  return "";
+}
+
+bool JsonlSource::NextLine(std::string& line, bool& too_long) {
+  if (ahead_) {
+    ahead_ = false;
+    if (ahead_end_) return false;
+    line = std::move(ahead_line_);
+    too_long = ahead_too_long_;
+    return true;
+  }
+  return lines_.Next(line, too_long);
+}
+
 bool JsonlSource::Read(Record& record) {
   std::string line;
   bool too_long = false;
-  if (!lines_.Next(line, too_long)) return false;
+  if (!NextLine(line, too_long)) return false;
   ++line_no_;
   record.row = record.line = line_no_;
   record.offset = bytes_;
@@ -58,7 +86,8 @@ void JsonlSource::Decode(Record& record) const {
 
 std::string JsonlSource::io_error() const {
   if (!lines_.error()) return "";
-  return "error reading " + name_ + " after line " + std::to_string(line_no_);
+  return "error reading " + EscapeControls(name_) + " after line " +
+         std::to_string(line_no_);
 }
 
 }  // namespace smslint::cli

@@ -40,6 +40,25 @@ std::string_view LevelName(Severity s) {
 
 }  // namespace
 
+std::string PathToUri(std::string_view path) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(path.size());
+  for (const unsigned char c : path) {
+    const bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                      (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+                      c == '_' || c == '~' || c == '/';
+    if (keep) {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out.push_back('%');
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 0xF]);
+    }
+  }
+  return out;
+}
+
 void SarifSink::Begin() {
   Put("{\"$schema\":\"" + std::string(kSarifSchema) +
       "\",\"version\":\"2.1.0\",\"runs\":[{\"results\":[");

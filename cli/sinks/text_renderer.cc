@@ -4,6 +4,7 @@
 #include <string>
 
 #include "base/utf8.h"
+#include "escape.h"
 #include "output.h"
 
 namespace smslint::cli {
@@ -30,14 +31,14 @@ size_t SkipCodePoints(std::string_view s, size_t n) {
   return i;
 }
 
-// Control characters would break the terminal layout: show them as spaces
-// (or "?" for other invalid bytes), one column each.
-std::string Printable(std::string_view s) {
-  std::string out;
-  for (unsigned char c : s) {
-    out.push_back(c < 0x20 || c == 0x7F ? ' ' : static_cast<char>(c));
+// Byte offset `n` code points before `pos` in `s` (0 at the start).
+size_t BackCodePoints(std::string_view s, size_t pos, size_t n) {
+  while (pos > 0 && n > 0) {
+    --pos;
+    while (pos > 0 && base::IsUtf8Continuation(static_cast<unsigned char>(s[pos]))) --pos;
+    --n;
   }
-  return out;
+  return pos;
 }
 
 struct Style {
@@ -70,13 +71,16 @@ std::string RenderText(const Report& report, const Message& message,
                        std::string_view source, size_t line,
                        std::optional<uint64_t> data_row, const TextStyle& style) {
   const Style st{style.color};
+  // Everything that may come from the input is escaped (escape.h).
+  const std::string shown_source = EscapeControls(source);
+  const std::string shown_id = EscapeControls(report.id);
   std::string out;
   for (const Diagnostic& d : report.diagnostics) {
-    std::string loc = std::string(source) + ":" + std::to_string(line) + ":";
+    std::string loc = shown_source + ":" + std::to_string(line) + ":";
     if (data_row) {
       loc += " (row " + std::to_string(*data_row) + ")";
     } else if (style.detail && !report.id.empty()) {
-      loc += " (" + report.id + ")";
+      loc += " (" + shown_id + ")";
     }
     loc += " " + d.field;
     const std::string* text = FieldText(message, d.field);
@@ -93,19 +97,36 @@ std::string RenderText(const Report& report, const Message& message,
                                        t.begin(), t.begin() + ls, '\n'));
       size_t le = t.find('\n', b);
       if (le == std::string_view::npos) le = t.size();
-      std::string_view row = t.substr(ls, le - ls);
-      if (!row.empty() && row.back() == '\r') row.remove_suffix(1);
+      std::string_view raw = t.substr(ls, le - ls);
+      if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
       const size_t col = CountCodePoints(t.substr(ls, b - ls));
-      const size_t end = std::min(std::max(d.span->byte_end, b), ls + row.size());
-      size_t width = b < end ? CountCodePoints(t.substr(b, end - b)) : 1;
       loc += ":" + std::to_string(body_line) + ":" + std::to_string(col + 1);
+      // The row as shown: control characters and invalid bytes escaped
+      // (escape.h), the caret placed and sized on the escaped text.
+      // Only what a window can show is escaped: up to 2 x kContextCodePoints
+      // on either side of the span's start and of its shown part, so a
+      // 4 MB row costs no more than a short one. Cutting there does not
+      // change what is shown.
+      const size_t reach = 2 * kContextCodePoints;
+      const size_t rb = std::min(b - ls, raw.size());
+      size_t re = std::min(std::max(d.span->byte_end, b) - ls, raw.size());
+      re = rb + SkipCodePoints(raw.substr(rb, re - rb), reach);
+      const size_t lo = BackCodePoints(raw, rb, reach);
+      const size_t hi = re + SkipCodePoints(raw.substr(re), reach);
+      const std::string before = EscapeControls(raw.substr(lo, rb - lo));
+      const std::string marked = EscapeControls(raw.substr(rb, re - rb));
+      const std::string shown_row =
+          before + marked + EscapeControls(raw.substr(re, hi - re));
+      const size_t shown_at = CountCodePoints(before);
+      size_t width = rb < re ? CountCodePoints(marked) : 1;
+      std::string_view row = shown_row;
       // Long rows: a window around the span.
-      size_t shown_col = col;
+      size_t shown_col = shown_at;
       std::string prefix;
-      if (col > kContextCodePoints) {
-        const size_t skip = col - kContextCodePoints / 2;
+      if (shown_at > kContextCodePoints) {
+        const size_t skip = shown_at - kContextCodePoints / 2;
         row.remove_prefix(SkipCodePoints(row, skip));
-        shown_col = col - skip + 3;
+        shown_col = shown_at - skip + 3;
         prefix = "...";
       }
       const size_t max_cols = 2 * kContextCodePoints;
@@ -113,25 +134,25 @@ std::string RenderText(const Report& report, const Message& message,
       std::string suffix = cut < row.size() ? "..." : "";
       row = row.substr(0, cut);
       width = std::max<size_t>(1, std::min(width, max_cols));
-      excerpt = "    " + prefix + Printable(row) + suffix + "\n";
+      excerpt = "    " + prefix + std::string(row) + suffix + "\n";
       caret = "    " + std::string(shown_col, ' ') + std::string(st.Green()) +
               std::string(width, '^') + std::string(st.Reset()) + "\n";
     }
     out += std::string(st.Bold()) + loc + ":" + std::string(st.Reset()) + " ";
     out += std::string(st.Severity(d.severity)) +
            std::string(SeverityName(d.severity)) + std::string(st.Reset());
-    out += ": " + d.message + " " + std::string(st.Dim()) + "[" + d.rule_id +
+    out += ": " + EscapeControls(d.message) + " " + std::string(st.Dim()) + "[" + d.rule_id +
            "]" + std::string(st.Reset()) + "\n";
     out += excerpt + caret;
     if (style.detail && d.fix) {
       out += "    fix (" + std::string(ApplicabilityName(d.fix->applicability)) +
-             "): " + d.fix->description + "\n";
+             "): " + EscapeControls(d.fix->description) + "\n";
     }
   }
   if (style.detail && report.risk.score != 0.0) {
     // One line per message with a content-risk score: the sum and its parts.
-    std::string loc = std::string(source) + ":" + std::to_string(line) + ":";
-    if (!report.id.empty()) loc += " (" + report.id + ")";
+    std::string loc = shown_source + ":" + std::to_string(line) + ":";
+    if (!report.id.empty()) loc += " (" + shown_id + ")";
     out += std::string(st.Bold()) + loc + ":" + std::string(st.Reset()) +
            " risk " + FormatWeight(report.risk.score) + " (" +
            std::string(RiskBandName(report.risk.band)) + "):";

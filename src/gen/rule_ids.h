@@ -11,7 +11,7 @@
 
 namespace smslint::internal {
 
-inline constexpr size_t kRuleCount = 86;
+inline constexpr size_t kRuleCount = 87;
 
 namespace rule {
 inline constexpr RuleId kBodyEmpty{0};  // body/empty
@@ -67,39 +67,40 @@ inline constexpr RuleId kFromShortCodeUnknown{49};  // from/short-code-unknown
 inline constexpr RuleId kFromUnparseable{50};  // from/unparseable
 inline constexpr RuleId kInputCsvMalformed{51};  // input/csv-malformed
 inline constexpr RuleId kInputDuplicateField{52};  // input/duplicate-field
-inline constexpr RuleId kInputDuplicateRecipient{53};  // input/duplicate-recipient
-inline constexpr RuleId kInputInvalidJson{54};  // input/invalid-json
-inline constexpr RuleId kInputUnknownField{55};  // input/unknown-field
-inline constexpr RuleId kInputWrongType{56};  // input/wrong-type
-inline constexpr RuleId kMediaMissingContentType{57};  // media/missing-content-type
-inline constexpr RuleId kMediaNotTranscoded{58};  // media/not-transcoded
-inline constexpr RuleId kMediaPathNotAllowed{59};  // media/path-not-allowed
-inline constexpr RuleId kMediaSizeUnknown{60};  // media/size-unknown
-inline constexpr RuleId kMediaTooLarge{61};  // media/too-large
-inline constexpr RuleId kMediaTooMany{62};  // media/too-many
-inline constexpr RuleId kMediaTypeMismatch{63};  // media/type-mismatch
-inline constexpr RuleId kMediaUnreadable{64};  // media/unreadable
-inline constexpr RuleId kMediaUnsupportedType{65};  // media/unsupported-type
-inline constexpr RuleId kMessageInvalidMessagingServiceId{66};  // message/invalid-messaging-service-id
-inline constexpr RuleId kMessageToEqualsFrom{67};  // message/to-equals-from
-inline constexpr RuleId kMessageUnknownRegion{68};  // message/unknown-region
-inline constexpr RuleId kMmsUnsupportedCountry{69};  // mms/unsupported-country
-inline constexpr RuleId kSegmentsCrlfLineBreaks{70};  // segments/crlf-line-breaks
-inline constexpr RuleId kSegmentsForcesUcs2{71};  // segments/forces-ucs2
-inline constexpr RuleId kSegmentsTooManySegments{72};  // segments/too-many-segments
-inline constexpr RuleId kToFixedLine{73};  // to/fixed-line
-inline constexpr RuleId kToFixedLineOrMobile{74};  // to/fixed-line-or-mobile
-inline constexpr RuleId kToMissing{75};  // to/missing
-inline constexpr RuleId kToNotE164{76};  // to/not-e164
-inline constexpr RuleId kToNotPossible{77};  // to/not-possible
-inline constexpr RuleId kToNotValid{78};  // to/not-valid
-inline constexpr RuleId kToPager{79};  // to/pager
-inline constexpr RuleId kToPremiumRate{80};  // to/premium-rate
-inline constexpr RuleId kToSharedCost{81};  // to/shared-cost
-inline constexpr RuleId kToTollFree{82};  // to/toll-free
-inline constexpr RuleId kToUan{83};  // to/uan
-inline constexpr RuleId kToUnparseable{84};  // to/unparseable
-inline constexpr RuleId kToVoicemail{85};  // to/voicemail
+inline constexpr RuleId kInputDuplicateKey{53};  // input/duplicate-key
+inline constexpr RuleId kInputDuplicateRecipient{54};  // input/duplicate-recipient
+inline constexpr RuleId kInputInvalidJson{55};  // input/invalid-json
+inline constexpr RuleId kInputUnknownField{56};  // input/unknown-field
+inline constexpr RuleId kInputWrongType{57};  // input/wrong-type
+inline constexpr RuleId kMediaMissingContentType{58};  // media/missing-content-type
+inline constexpr RuleId kMediaNotTranscoded{59};  // media/not-transcoded
+inline constexpr RuleId kMediaPathNotAllowed{60};  // media/path-not-allowed
+inline constexpr RuleId kMediaSizeUnknown{61};  // media/size-unknown
+inline constexpr RuleId kMediaTooLarge{62};  // media/too-large
+inline constexpr RuleId kMediaTooMany{63};  // media/too-many
+inline constexpr RuleId kMediaTypeMismatch{64};  // media/type-mismatch
+inline constexpr RuleId kMediaUnreadable{65};  // media/unreadable
+inline constexpr RuleId kMediaUnsupportedType{66};  // media/unsupported-type
+inline constexpr RuleId kMessageInvalidMessagingServiceId{67};  // message/invalid-messaging-service-id
+inline constexpr RuleId kMessageToEqualsFrom{68};  // message/to-equals-from
+inline constexpr RuleId kMessageUnknownRegion{69};  // message/unknown-region
+inline constexpr RuleId kMmsUnsupportedCountry{70};  // mms/unsupported-country
+inline constexpr RuleId kSegmentsCrlfLineBreaks{71};  // segments/crlf-line-breaks
+inline constexpr RuleId kSegmentsForcesUcs2{72};  // segments/forces-ucs2
+inline constexpr RuleId kSegmentsTooManySegments{73};  // segments/too-many-segments
+inline constexpr RuleId kToFixedLine{74};  // to/fixed-line
+inline constexpr RuleId kToFixedLineOrMobile{75};  // to/fixed-line-or-mobile
+inline constexpr RuleId kToMissing{76};  // to/missing
+inline constexpr RuleId kToNotE164{77};  // to/not-e164
+inline constexpr RuleId kToNotPossible{78};  // to/not-possible
+inline constexpr RuleId kToNotValid{79};  // to/not-valid
+inline constexpr RuleId kToPager{80};  // to/pager
+inline constexpr RuleId kToPremiumRate{81};  // to/premium-rate
+inline constexpr RuleId kToSharedCost{82};  // to/shared-cost
+inline constexpr RuleId kToTollFree{83};  // to/toll-free
+inline constexpr RuleId kToUan{84};  // to/uan
+inline constexpr RuleId kToUnparseable{85};  // to/unparseable
+inline constexpr RuleId kToVoicemail{86};  // to/voicemail
 }  // namespace rule
 
 // Grades: what a rule passes as Outcome::grade (0 is its base weight).

@@ -11,6 +11,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
+#include <vector>
 
 #include "gen/rule_ids.h"
 
@@ -224,15 +226,156 @@ std::string ParseReason(const char* what) {
   return std::string(w);
 }
 
+constexpr size_t kMaxDepth = 64;
+
+// The byte where `json` first nests deeper than kMaxDepth: '[' and '{'
+// outside strings. Sax stops at that depth without knowing where it is;
+// the prefix it read is valid JSON, so strings are tracked exactly.
+size_t DepthExceededAt(std::string_view json) {
+  size_t depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < json.size(); ++i) {
+    const char c = json[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxDepth) return i;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return 0;
+}
+
+// Whether a number's text is an integer ("-"? digits).
+bool IsIntegerText(std::string_view s) {
+  if (s.starts_with('-')) s.remove_prefix(1);
+  return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+// nlohmann's DOM builder behind a SAX filter, so that parsing
+//  - stops at kMaxDepth levels instead of building millions of arrays
+//    (an unterminated 4 MB "[[[[..." line took 344 MB);
+//  - finds keys given twice in one object (nlohmann keeps the last one
+//    silently): input/duplicate-key, named by their path (media[0].path);
+//  - keeps the text of an id that is an integer too large for 64 bits
+//    (nlohmann reads it as a double): it becomes a string;
+//  - says where a number out of double's range is.
+// json_sax_dom_parser is nlohmann's own (detail) builder, the one
+// Json::parse uses; it is not part of the public API, hence this comment.
+class Sax {
+ public:
+  using Dom = nlohmann::detail::json_sax_dom_parser<Json>;
+
+  explicit Sax(Json& root) : dom_(root, /*allow_exceptions=*/false) {}
+
+  bool null() { return Value() && dom_.null(); }
+  bool boolean(bool v) { return Value() && dom_.boolean(v); }
+  bool number_integer(Json::number_integer_t v) {
+    return Value() && dom_.number_integer(v);
+  }
+  bool number_unsigned(Json::number_unsigned_t v) {
+    return Value() && dom_.number_unsigned(v);
+  }
+  bool number_float(Json::number_float_t v, const std::string& text) {
+    if (frames_.size() == 1 && frames_[0].object && frames_[0].key == "id" &&
+        IsIntegerText(text)) {
+      std::string copy = text;
+      return Value() && dom_.string(copy);
+    }
+    return Value() && dom_.number_float(v, text);
+  }
+  bool string(std::string& v) { return Value() && dom_.string(v); }
+  bool binary(Json::binary_t& v) { return Value() && dom_.binary(v); }
+  bool start_object(size_t n) { return Start(true) && dom_.start_object(n); }
+  bool end_object() { return End() && dom_.end_object(); }
+  bool start_array(size_t n) { return Start(false) && dom_.start_array(n); }
+  bool end_array() { return End() && dom_.end_array(); }
+  bool key(std::string& k) {
+    Frame& f = frames_.back();
+    f.key = k;
+    if (!f.keys.insert(k).second) {
+      duplicates_.push_back(f.path.empty() ? k : f.path + "." + k);
+    }
+    return dom_.key(k);
+  }
+  template <class Exception>
+  bool parse_error(size_t position, const std::string& last_token,
+                   const Exception& e) {
+    error_ = true;
+    if (e.id == 406) {  // a number out of double's range: where it starts
+      reason_ = "number out of range";
+      offset_ = position >= last_token.size() ? position - last_token.size() : 0;
+    } else {
+      reason_ = ParseReason(e.what());
+      offset_ = position > 0 ? position - 1 : 0;
+    }
+    return false;
+  }
+
+  bool too_deep() const { return too_deep_; }
+  bool error() const { return error_; }
+  const std::string& reason() const { return reason_; }
+  size_t offset() const { return offset_; }
+  const std::vector<std::string>& duplicates() const { return duplicates_; }
+
+ private:
+  struct Frame {
+    bool object;
+    std::string path;  // "" at the top, "media", "media[0]"
+    std::string key;   // objects: the last key read
+    size_t index = 0;  // arrays: the element being read
+    std::unordered_set<std::string> keys;
+  };
+
+  // A value is complete: the next element of an enclosing array.
+  bool Value() {
+    if (!frames_.empty() && !frames_.back().object) ++frames_.back().index;
+    return true;
+  }
+  bool Start(bool object) {
+    if (frames_.size() >= kMaxDepth) {
+      too_deep_ = true;
+      return false;
+    }
+    std::string path;
+    if (!frames_.empty()) {
+      const Frame& p = frames_.back();
+      path = p.object ? (p.path.empty() ? p.key : p.path + "." + p.key)
+                      : p.path + "[" + std::to_string(p.index) + "]";
+    }
+    frames_.push_back({object, std::move(path), "", 0, {}});
+    return true;
+  }
+  bool End() {
+    frames_.pop_back();
+    return Value();
+  }
+
+  Dom dom_;
+  std::vector<Frame> frames_;
+  std::vector<std::string> duplicates_;
+  bool too_deep_ = false;
+  bool error_ = false;
+  std::string reason_;
+  size_t offset_ = 0;
+};
+
 void Decode(Field field, const std::string& key, const Json& value,
             Builder& b, Message& m) {
   switch (field) {
     case Field::kId:
-      // Numeric ids are common in exports; keep their text.
+      // Numeric ids are common in exports; keep their text. (An integer
+      // too large for 64 bits arrives as a string: Sax keeps its text.)
       if (value.is_number_integer() || value.is_number_unsigned()) {
         m.id = value.dump();
-      } else {
+      } else if (value.is_string() || value.is_null()) {
         b.String(value, key, m.id);
+      } else {
+        b.WrongType(key, "a string or an integer", value);
       }
       break;
     case Field::kTo: b.String(value, key, m.to); break;
@@ -296,25 +439,28 @@ ParsedMessage ParseMessage(std::string_view json, size_t line_number) {
     return out;
   }
   Json j;
-  try {
-    j = Json::parse(json);
-  } catch (const Json::parse_error& e) {
-    const size_t offset = e.byte > 0 ? e.byte - 1 : 0;
+  Sax sax(j);
+  auto invalid = [&](std::string reason, size_t offset) {
     out.problems.push_back({std::string(RuleName(rule::kInputInvalidJson)),
                             {{"line", ln},
-                             {"reason", ParseReason(e.what())},
+                             {"reason", std::move(reason)},
                              {"offset", std::to_string(offset)}}});
     out.usable = false;
     return out;
+  };
+  try {
+    Json::sax_parse(json.begin(), json.end(), &sax);
   } catch (const Json::exception& e) {
-    // A number out of double's range (1e400) is out_of_range, not a
-    // parse_error, and carries no position.
-    out.problems.push_back({std::string(RuleName(rule::kInputInvalidJson)),
-                            {{"line", ln},
-                             {"reason", ParseReason(e.what())},
-                             {"offset", "0"}}});
-    out.usable = false;
-    return out;
+    return invalid(ParseReason(e.what()), 0);  // not expected: a safety net
+  }
+  if (sax.too_deep()) {
+    return invalid("nesting deeper than " + std::to_string(kMaxDepth),
+                   DepthExceededAt(json));
+  }
+  if (sax.error()) return invalid(sax.reason(), sax.offset());
+  for (const std::string& name : sax.duplicates()) {
+    out.problems.push_back(
+        {std::string(RuleName(rule::kInputDuplicateKey)), {{"name", name}, {"line", ln}}});
   }
   Builder b(out, line_number);
   if (!j.is_object()) {

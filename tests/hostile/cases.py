@@ -362,6 +362,11 @@ def rows_in_order(key, rows):
     return check
 
 
+# batch's --jobs bound here; a machine with over 64 threads has 256 (the
+# flag's range) and no case above it.
+MACHINE_JOBS = min(256, max(16, 4 * (os.cpu_count() or 1)))
+
+
 def memory_case(name, args, make, rows, bound, key):
     return Case(name, ["batch", "--format", "jsonl", "--quiet", "--exit-zero"] + args + ["{input}"],
                 make_input=make, max_rss_mb=bound, check=rows_in_order(key, rows), timeout=280)
@@ -474,9 +479,14 @@ CASES = [
          check=stderr_has("smslint: error writing /dev/full: No space left on device")),
     # --jobs is bounded (it had no limit, and a thread that could not start
     # aborted the tool).
-    Case("batch-jobs-too-many", ["batch", "--quiet", "--jobs", "257", "{input}"],
+    Case("batch-jobs-over-256", ["batch", "--quiet", "--jobs", "257", "{input}"],
          make_input=text_file("contacts.csv", SMALL_CSV), exit_code=2, timeout=60,
-         check=stderr_has("--jobs 257: at most")),
+         check=stderr_has("257 is out of range: expected a whole number from 0 to 256")),
+    Case("batch-jobs-over-4-per-thread", ["batch", "--quiet", "--jobs", str(MACHINE_JOBS + 1),
+                                          "{input}"],
+         make_input=text_file("contacts.csv", SMALL_CSV), exit_code=2, timeout=60,
+         check=stderr_has(f"--jobs {MACHINE_JOBS + 1}: at most {MACHINE_JOBS} on this machine"
+                          if MACHINE_JOBS < 256 else "257 is out of range")),
     # Memory is bounded in bytes: 3,000 rows of 16k emoji took 0.97 GB with
     # --jobs 1, 1.83 GB with 2, 5.75 GB with 8 (551 MB, 977 MB, 3.28 GB on
     # the development VM); now 95, 95 and 111 MB. 40 lines of 4 MB took
@@ -485,4 +495,245 @@ CASES = [
     memory_case("batch-memory-emoji-jobs-2", ["--jobs", "2"], emoji_csv, 3000, 200, "row"),
     memory_case("batch-memory-emoji-jobs-8", ["--jobs", "8"], emoji_csv, 3000, 200, "row"),
     memory_case("batch-memory-long-lines-jobs-8", ["--jobs", "8"], long_lines, 40, 300, "line"),
+]
+
+
+# --- issue 11, items 5 and 9-12: encodings, headers, numbers, escapes -------------
+
+def utf_text(name, text, codec, bom=b""):
+    def make(tmp):
+        path = tmp / name
+        path.write_bytes(bom + text.encode(codec))
+        return path
+    return make
+
+
+CONTACTS = "phone,message\r\n+14155550132,Hello\r\n+14155550133,Hi there\r\n"
+
+
+def refuses_encoding(name, iconv):
+    def check(r):
+        expect(f"this is {name} text" in r.stderr, f"stderr: {r.stderr!r}")
+        expect(f"iconv -f {iconv} -t UTF-8" in r.stderr, f"stderr: {r.stderr!r}")
+        expect(r.stdout() == b"", "records were written")
+    return check
+
+
+def stderr_has(*parts, times=None):
+    def check(r):
+        for p in parts:
+            expect(p in r.stderr, f"stderr {r.stderr!r} lacks {p!r}")
+            if times is not None:
+                expect(r.stderr.count(p) == times, f"{p!r} not {times}x in {r.stderr!r}")
+    return check
+
+
+def numeric_flag_case(name, args, flag, value, lo, hi):
+    want = f"expected a whole number from {lo} to {hi}"
+    return Case(name, args, make_input=text_file("in.jsonl", ""), exit_code=2,
+                check=stderr_has(flag, value, want), timeout=30)
+
+
+def no_rule(rule):
+    def check(r):
+        for rep in reports(r):
+            expect(rule not in rule_ids(rep), f"row {rep.get('row')}: {rule_ids(rep)}")
+    return check
+
+
+def rule_everywhere(rule):
+    def check(r):
+        for rep in reports(r):
+            expect(rule in rule_ids(rep), f"row {rep.get('row')}: {rule_ids(rep)}")
+    return check
+
+
+def json_numbers(r):
+    in_order(r)
+    reps = reports(r)
+    big = reps[0]
+    expect(big["id"] == "18446744073709551616" and "input/wrong-type" not in rule_ids(big),
+           f"2^64 id: {big['id']!r} {rule_ids(big)}")
+    msg = [d["message"] for d in reps[1]["diagnostics"] if d["rule_id"] == "input/invalid-json"]
+    expect(msg and "number out of range (byte 28)" in msg[0], f"1e400: {msg}")
+    expect("json.exception" not in r.stdout().decode(), "nlohmann's exception text leaked")
+    dup = [d for d in reps[2]["diagnostics"] if d["rule_id"] == "input/duplicate-key"]
+    expect(len(dup) == 1 and dup[0]["args"]["name"] == "body", f"duplicate key: {dup}")
+    expect(dup[0]["severity"] == "warning", "input/duplicate-key is a warning")
+
+
+def json_number_lines(tmp):
+    path = tmp / "in.jsonl"
+    path.write_text('{"id": 18446744073709551616, "to": "+14155550132", "body": "a"}\n'
+                    '{"to": "+14155550132", "n": 1e400, "body": "b"}\n'
+                    '{"to": "+14155550132", "body": "c", "body": "d"}\n')
+    return path
+
+
+HOSTILE_TEXT = "\x1b]0;owned\x07\x1b[2J\x9b31m\x1b[?1049h"
+
+
+def escape_messages(tmp):
+    return [message(i, id=f"id{HOSTILE_TEXT}{i}", to=f"+1415{HOSTILE_TEXT}",
+                    body=f"Hi {HOSTILE_TEXT} there’s") for i in range(50)]
+
+
+def escape_csv(tmp):
+    path = tmp / f"list{HOSTILE_TEXT}.csv"
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(f"id,phone,message,x{HOSTILE_TEXT}\n")
+        for i in range(50):
+            f.write(f"id{HOSTILE_TEXT},+1415{HOSTILE_TEXT},Hi {HOSTILE_TEXT}’,x\n")
+        f.write(b"bad\xff\x1b,+1,\xc2\x9b,x\n".decode("utf-8", "surrogateescape")
+                .encode("utf-8", "surrogateescape").decode("latin-1"))
+    return path
+
+
+def no_terminal_controls(r):
+    out = r.stdout() + r.stderr.encode("utf-8", "surrogateescape")
+    for bad in (b"\x1b", b"\x07", b"\xc2\x9b", b"\x9b"):
+        expect(bad not in out, f"{bad!r} reached the terminal")
+    expect(b"\\x1b]0;owned\\x07" in r.stdout(), "escaped text not shown")
+
+
+def sarif_uri(r):
+    sarif = json.loads(r.stdout())
+    uri = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"][
+        "artifactLocation"]["uri"]
+    expect(uri == "lists/my%20list%20%231%20100%25%3F%20M%C3%BCller.csv", f"uri {uri!r}")
+
+
+def sarif_input(tmp):
+    (tmp / "lists").mkdir()
+    path = tmp / "lists" / "my list #1 100%? Müller.csv"
+    path.write_text("phone,message\n+14155550132,Hi\n")
+    return path
+
+
+def template_csv(tmp):
+    path = tmp / "contacts.csv"
+    with open(path, "w") as f:
+        f.write("phone,x\n")
+        for i in range(100):
+            f.write(f"+1415555{i:04d},{'y' * 1000}\n")
+    return path
+
+
+def template_rows(r):
+    for rep in reports(r):
+        said = " ".join(d["message"] for d in rep["diagnostics"])
+        expect("input/csv-malformed" in rule_ids(rep) and "--max-field-bytes" in said,
+               f"row {rep['row']}: {rule_ids(rep)}")
+
+
+def deep_line(r):
+    msg = reports(r)[0]["diagnostics"][0]["message"]
+    expect("nesting deeper than 64 (byte 64)" in msg, msg)
+
+
+# CJK Unified Ideographs and Extension A: 27,584 distinct characters.
+CJK = "".join(chr(c) for c in list(range(0x3400, 0x4DC0)) + list(range(0x4E00, 0xA000)))
+
+
+def cjk_distinct(r):
+    d = [d for d in reports(r)[0]["diagnostics"] if d["rule_id"] == "segments/forces-ucs2"]
+    expect(d and d[0]["args"]["count"] == str(len(CJK)), f"forces-ucs2: {d and d[0]['args']}")
+
+
+CASES += [
+    # A UTF-16 CSV made 6 records of 2 rows and said only "invalid UTF-8".
+    Case("batch-utf16-le-bom", ["batch", "--quiet", "--format", "jsonl", "{input}"],
+         make_input=utf_text("c.csv", CONTACTS, "utf-16-le", b"\xff\xfe"), exit_code=2,
+         check=refuses_encoding("UTF-16 LE", "UTF-16")),
+    Case("batch-utf16-be-bom-stdin", ["batch", "--quiet", "--format", "jsonl", "-"],
+         make_input=utf_text("c.csv", CONTACTS, "utf-16-be", b"\xfe\xff"), stdin_input=True,
+         exit_code=2, check=refuses_encoding("UTF-16 BE", "UTF-16")),
+    Case("batch-utf32-le-bom", ["batch", "--quiet", "{input}"],
+         make_input=utf_text("c.csv", CONTACTS, "utf-32-le", b"\xff\xfe\x00\x00"), exit_code=2,
+         check=refuses_encoding("UTF-32 LE", "UTF-32")),
+    Case("batch-utf16-no-bom", ["batch", "--quiet", "{input}"],
+         make_input=utf_text("c.csv", CONTACTS, "utf-16-le"), exit_code=2,
+         check=refuses_encoding("UTF-16 LE", "UTF-16LE")),
+    Case("check-utf16-jsonl", ["check", "--format", "jsonl", "{input}"],
+         make_input=utf_text("m.jsonl", json.dumps(message(1)) + "\n", "utf-16"),
+         exit_code=2, check=refuses_encoding("UTF-16 LE", "UTF-16")),
+    Case("batch-jsonl-utf32-be", ["batch", "--quiet", "{input}"],
+         make_input=utf_text("m.jsonl", json.dumps(message(1)) + "\n", "utf-32-be",
+                             b"\x00\x00\xfe\xff"),
+         exit_code=2, check=refuses_encoding("UTF-32 BE", "UTF-32")),
+    # Mixed delimiters: no column recognised; one warning, every row reported.
+    Case("batch-header-unrecognised",
+         ["batch", "--format", "jsonl", "--exit-zero", "{input}"],
+         make_input=text_file("c.csv", "name;cell,message\n" +
+                              "".join(f"Ann;+1415555{i:04d},Hi\n" for i in range(300))),
+         records="csv",
+         check=all_checks(stderr_has("no recipient column in the header",
+                                     '"name;cell", "message"', "looked for: to, phone",
+                                     "use --column to=NAME", times=1),
+                          rule_everywhere("to/missing"))),
+    # A BOM inside the first name (two exports concatenated) and a zero-width
+    # space: the columns are still found.
+    Case("batch-header-invisible-chars",
+         ["batch", "--format", "jsonl", "--exit-zero", "{input}"],
+         make_input=text_file("c.csv", "\ufeff\ufeffPhone,Mes\u200bsage\n+14155550132,Hi\n"),
+         records="csv",
+         check=all_checks(lambda r: expect("warning:" not in r.stderr, r.stderr),
+                          no_rule("to/missing"), no_rule("body/empty"))),
+    # One rule for numeric flags: digits only, in range, else exit 2.
+    numeric_flag_case("flag-max-line-bytes-negative",
+                      ["check", "--max-line-bytes", "-1", "{input}"],
+                      "--max-line-bytes", '"-1"', 1, 1073741824),
+    numeric_flag_case("flag-max-line-bytes-2-64",
+                      ["check", "--max-line-bytes", "18446744073709551616", "{input}"],
+                      "--max-line-bytes", "18446744073709551616 is too large", 1, 1073741824),
+    numeric_flag_case("flag-max-segments-negative",
+                      ["check", "--max-segments", "-1", "{input}"],
+                      "--max-segments", '"-1"', 1, 1000000),
+    numeric_flag_case("flag-max-body-characters-hex",
+                      ["check", "--max-body-characters", "0x10", "{input}"],
+                      "--max-body-characters", '"0x10"', 1, 1000000),
+    numeric_flag_case("flag-max-field-bytes-zero",
+                      ["batch", "--max-field-bytes", "0", "{input}"],
+                      "--max-field-bytes", "0 is out of range", 1, 1073741824),
+    numeric_flag_case("flag-jobs-huge", ["batch", "--jobs", "99999", "{input}"],
+                      "--jobs", "99999 is out of range", 0, 1024),
+    numeric_flag_case("flag-segments-max-body-bytes",
+                      ["segments", "--max-body-bytes", "1.5", "x"],
+                      "--max-body-bytes", '"1.5"', 1, 1073741824),
+    # JSON numbers in smslint's words; a 2^64 id keeps its text; duplicate keys warn.
+    Case("json-numbers-and-duplicate-keys",
+         ["check", "--format", "jsonl", "--exit-zero", "{input}"],
+         make_input=json_number_lines, records="lines", check=json_numbers),
+    # Escape sequences in ids, numbers, bodies, header names and file names
+    # never reach the terminal.
+    Case("check-text-escapes", ["check", "--exit-zero", "{input}"],
+         make_input=jsonl(f"in{HOSTILE_TEXT}.jsonl", escape_messages),
+         check=no_terminal_controls),
+    Case("batch-text-escapes", ["batch", "--exit-zero", "{input}"],
+         make_input=escape_csv, check=no_terminal_controls),
+    Case("sarif-uri-percent-encoded",
+         ["batch", "--quiet", "--exit-zero", "--format", "sarif",
+          "lists/my list #1 100%? Müller.csv"],
+         make_input=sarif_input, check=sarif_uri),
+    # segments read all of its input (2 GB for 16 MB of NULs; /dev/zero forever).
+    Case("segments-input-over-limit", ["segments", "-"],
+         make_input=text_file("zeros.bin", b"\0" * (16 << 20)), stdin_input=True,
+         exit_code=2, max_rss_mb=64,
+         check=stderr_has("longer than 4194304 bytes (--max-body-bytes)")),
+    # 1,000 placeholders on a 100 KB CSV built 1 MB bodies per row (630 MB);
+    # the body is now held to --max-field-bytes.
+    Case("batch-template-1000-placeholders",
+         ["batch", "--quiet", "--format", "jsonl", "--exit-zero", "--template",
+          "{{{{x}}}}" * 1000, "{input}"],  # str.format: "{{{{" is "{{"
+         make_input=template_csv, records="csv", max_rss_mb=150, check=template_rows),
+    # An unterminated 4 MB "[[[[..." line took 344 MB in the JSON parser.
+    Case("check-deep-nesting",
+         ["check", "--format", "jsonl", "--exit-zero", "{input}"],
+         make_input=text_file("deep.jsonl", "[" * ((4 << 20) - 1) + "\n"),
+         records="lines", max_rss_mb=150, check=deep_line),
+    # 27,584 distinct CJK characters on one line: counted (once quadratic).
+    Case("forces-ucs2-many-distinct",
+         ["check", "--format", "jsonl", "--exit-zero", "{input}"],
+         make_input=jsonl("in.jsonl", [message(1, body=CJK)]),
+         records="lines", check=cjk_distinct),
 ]

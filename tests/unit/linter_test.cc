@@ -117,6 +117,34 @@ TEST(LinterTest, ForcesUcs2NamesCharactersAndOffersSmartFix) {
   EXPECT_EQ(d->fix->edits[0].span, (Span{150, 153, 150, 151}));
 }
 
+TEST(LinterTest, ForcesUcs2CountsDistinctCharactersInOrderOfFirstUse) {
+  const Linter linter;
+  // ’ 中 ’ — 中 ’: three distinct, counted, listed as first seen.
+  const Report r = linter.Lint(Body(
+      "\xE2\x80\x99\xE4\xB8\xAD\xE2\x80\x99\xE2\x80\x94\xE4\xB8\xAD\xE2\x80\x99"));
+  const Diagnostic* d = Find(r, "segments/forces-ucs2");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->Arg("count"), "3");
+  EXPECT_EQ(d->Arg("characters"),
+            "'\xE2\x80\x99' (U+2019) x3, '\xE4\xB8\xAD' (U+4E2D) x2, "
+            "'\xE2\x80\x94' (U+2014)");
+  // 20,000 distinct CJK characters: ten named, the rest counted.
+  std::string body;
+  for (uint32_t cp = 0x4E00; cp < 0x4E00 + 20000; ++cp) {
+    body += static_cast<char>(0xE0 | (cp >> 12));
+    body += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    body += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  const Report big = linter.Lint(Body(body + body));
+  d = Find(big, "segments/forces-ucs2");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->Arg("count"), "20000");
+  EXPECT_THAT(std::string(d->Arg("characters")),
+              ::testing::StartsWith("'\xE4\xB8\x80' (U+4E00) x2, "));
+  EXPECT_THAT(std::string(d->Arg("characters")),
+              ::testing::EndsWith(" x2, and 19990 more"));
+}
+
 TEST(LinterTest, NoSmartFixWhenTextStaysUcs2OrGetsLonger) {
   const Linter linter;
   const Report r1 = linter.Lint(Body("\xE2\x80\x99 \xE4\xB8\xAD"));

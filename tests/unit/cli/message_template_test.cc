@@ -60,6 +60,37 @@ TEST(MessageTemplateTest, NamesAreTrimmedAndCaseInsensitive) {
   EXPECT_FALSE(MessageTemplate::SameName("phone", "phones"));
 }
 
+TEST(MessageTemplateTest, RenderStopsAtTheLimit) {
+  const MessageTemplate t = MustParse("Hi {{a}}, {{a}}!");
+  std::vector<int> columns;
+  ASSERT_TRUE(t.BindColumns({"a"}, &columns));
+  std::string out = "x";  // appended to; the limit counts what is added
+  EXPECT_TRUE(t.Render({"Bo"}, columns, &out, 10));
+  EXPECT_EQ(out, "xHi Bo, Bo!");
+  out.clear();
+  EXPECT_FALSE(t.Render({"Bo"}, columns, &out, 9));
+  EXPECT_EQ(out, "Hi Bo, Bo");
+  out.clear();
+  EXPECT_FALSE(t.Render({std::string(1 << 20, 'z')}, columns, &out, 100));
+  EXPECT_EQ(out.size(), 100u);
+}
+
+TEST(MessageTemplateTest, AtMostAThousandPlaceholders) {
+  std::string text;
+  for (int i = 0; i < 1000; ++i) text += "{{a}}";
+  EXPECT_TRUE(MessageTemplate::Parse(text, nullptr).has_value());
+  EXPECT_EQ(MustFail(text + "{{b}}").message,
+            "more than 1000 placeholders (at byte 5000)");
+}
+
+TEST(MessageTemplateTest, InvisibleCharactersDoNotCount) {
+  EXPECT_TRUE(MessageTemplate::SameName("\xEF\xBB\xBFphone", "Phone"));
+  EXPECT_TRUE(MessageTemplate::SameName("first\xE2\x80\x8B_name", "FIRST_NAME"));
+  EXPECT_TRUE(MessageTemplate::SameName("a\xE2\x81\xA0", "a"));
+  EXPECT_FALSE(MessageTemplate::SameName("\xE2\x80\x99" "a", "a"));  // ’ is visible
+  EXPECT_EQ(DropInvisibles("\xE2\x80\x8C" "a\xE2\x80\x8D" "b"), "ab");
+}
+
 TEST(MessageTemplateTest, FirstMatchingColumnWins) {
   EXPECT_EQ(RenderRow("{{a}}", {"A", "a"}, {"first", "second"}), "first");
 }

@@ -67,6 +67,49 @@ TEST(SinksTest, TextDetailedAndCompactShareTheRenderer) {
             "UCS-2 \x1b[2m[segments/forces-ucs2]\x1b[0m\n");
 }
 
+TEST(SinksTest, TextEscapesWhatTheInputSays) {
+  auto [rec, rep] = Item(3, "a\x1b[2J");
+  rec.message.body = "\x1b]0;x\x07It\xE2\x80\x99s";
+  rep.diagnostics[0].span = Span{8, 11, 8, 9};  // the ’
+  rep.diagnostics[0].message = "'\xC2\x9B' is odd";
+  std::FILE* f = std::tmpfile();
+  TextSink detailed(f, "in\x1b.jsonl", {.color = false, .detail = true}, false);
+  EXPECT_EQ(Drive(detailed, f, {{rec, rep}}),
+            "in\\x1b.jsonl:4: (a\\x1b[2J) body:1:9: warning: '\\u{9b}' is odd "
+            "[segments/forces-ucs2]\n"
+            "    \\x1b]0;x\\x07It\xE2\x80\x99s\n"
+            "                  ^\n");
+}
+
+TEST(SinksTest, TextExcerptOfAHugeRowIsAWindow) {
+  auto [rec, rep] = Item(1, "a");
+  rec.message.body = std::string(1 << 20, '\x01') + "\xE2\x80\x99" +
+                     std::string(1 << 20, 'x');
+  const uint32_t at = 1 << 20;
+  rep.diagnostics[0].span = Span{at, at + 3, at, at + 1};
+  std::FILE* f = std::tmpfile();
+  TextSink detailed(f, "m", {.color = false, .detail = true}, false);
+  const std::string out = Drive(detailed, f, {{rec, rep}});
+  EXPECT_NE(out.find("body:1:1048577:"), std::string::npos);
+  // 30 shown code points (7 and a half \x01) before the caret, "..." on both sides.
+  EXPECT_NE(out.find("    ...01\\x01"), std::string::npos) << out;
+  EXPECT_NE(out.find("\xE2\x80\x99xxx"), std::string::npos);
+  EXPECT_NE(out.find("x...\n" + std::string(4 + 33, ' ') + "^\n"), std::string::npos) << out;
+  EXPECT_LT(out.size(), 1000u);
+}
+
+TEST(SinksTest, SarifUriIsPercentEncoded) {
+  EXPECT_EQ(PathToUri("data/contacts.csv"), "data/contacts.csv");
+  EXPECT_EQ(PathToUri("my list #2 100%?.csv"), "my%20list%20%232%20100%25%3F.csv");
+  EXPECT_EQ(PathToUri("/tmp/Müller.csv"), "/tmp/M%C3%BCller.csv");
+  EXPECT_EQ(PathToUri("C:\\lists\\a.csv"), "C%3A%5Clists%5Ca.csv");
+  EXPECT_EQ(PathToUri("a:b.csv"), "a%3Ab.csv");  // not a scheme
+  std::FILE* f = std::tmpfile();
+  SarifSink sink(f, "my list #2.csv", nullptr);
+  const std::string out = Drive(sink, f, {Item(1, "a")});
+  EXPECT_NE(out.find("\"uri\":\"my%20list%20%232.csv\""), std::string::npos) << out;
+}
+
 TEST(SinksTest, JsonDocumentSeparatesReportsAndCounts) {
   std::FILE* f = std::tmpfile();
   JsonSink sink(f, "m.jsonl");

@@ -91,6 +91,81 @@ TEST(ParseMessageTest, NumericIdIsKeptAsText) {
   EXPECT_EQ(ParseMessage(R"({"id": 42, "body": "x"})").message.id, "42");
 }
 
+TEST(ParseMessageTest, IntegerIdOfAnySizeKeepsItsText) {
+  ParsedMessage p = ParseMessage(R"({"id": 18446744073709551616, "body": "x"})");
+  EXPECT_TRUE(p.usable);
+  EXPECT_TRUE(p.problems.empty());
+  EXPECT_EQ(p.message.id, "18446744073709551616");
+  p = ParseMessage(R"({"id": -123456789012345678901234567890})");
+  EXPECT_EQ(p.message.id, "-123456789012345678901234567890");
+  p = ParseMessage(R"({"id": 1.5})");
+  EXPECT_FALSE(p.usable);
+  ASSERT_EQ(Rules(p), std::vector<std::string>{"input/wrong-type"});
+  EXPECT_EQ(ArgOf(p.problems[0], "expected"), "a string or an integer");
+  // Only the top-level id: elsewhere a huge integer stays a number.
+  p = ParseMessage(R"({"media": [{"size_bytes": 18446744073709551616}]})");
+  ASSERT_EQ(Rules(p), std::vector<std::string>{"input/wrong-type"});
+  EXPECT_EQ(ArgOf(p.problems[0], "actual"), "a number");
+}
+
+TEST(ParseMessageTest, NumberOutOfRangeSaysWhere) {
+  const ParsedMessage p = ParseMessage(R"({"body": "x", "n": 1e400})", 3);
+  EXPECT_FALSE(p.usable);
+  ASSERT_EQ(Rules(p), std::vector<std::string>{"input/invalid-json"});
+  EXPECT_EQ(ArgOf(p.problems[0], "reason"), "number out of range");
+  EXPECT_EQ(ArgOf(p.problems[0], "offset"), "19");
+  EXPECT_EQ(ArgOf(p.problems[0], "line"), "3");
+}
+
+TEST(ParseMessageTest, NestingIsBounded) {
+  ParsedMessage p = ParseMessage(std::string(4 << 20, '['));
+  EXPECT_FALSE(p.usable);
+  ASSERT_EQ(Rules(p), std::vector<std::string>{"input/invalid-json"});
+  EXPECT_EQ(ArgOf(p.problems[0], "reason"), "nesting deeper than 64");
+  EXPECT_EQ(ArgOf(p.problems[0], "offset"), "64");
+  // Brackets inside strings do not count.
+  p = ParseMessage(R"({"body": "[[[{{{\"[[", "x": )" + std::string(70, '[') +
+                   std::string(70, ']') + "}");
+  ASSERT_EQ(Rules(p), std::vector<std::string>{"input/invalid-json"});
+  EXPECT_EQ(ArgOf(p.problems[0], "offset"), "91");
+  // 64 levels are fine.
+  p = ParseMessage(R"({"x": )" + std::string(63, '[') + std::string(63, ']') +
+                   R"(, "body": "hi"})");
+  EXPECT_EQ(Rules(p), std::vector<std::string>{"input/unknown-field"});
+  EXPECT_EQ(p.message.body, "hi");
+}
+
+TEST(ParseMessageTest, DuplicateKeysWarnAndTheLastWins) {
+  ParsedMessage p = ParseMessage(
+      R"({"to": "+14155550132", "body": "a", "body": "b"})", 4);
+  EXPECT_TRUE(p.usable);
+  ASSERT_EQ(Rules(p), std::vector<std::string>{"input/duplicate-key"});
+  EXPECT_EQ(ArgOf(p.problems[0], "name"), "body");
+  EXPECT_EQ(ArgOf(p.problems[0], "line"), "4");
+  EXPECT_EQ(p.message.body, "b");
+  p = ParseMessage(
+      R"({"media": [{"path": "a"}, {"content_type": "x", "path": "a", "path": "b"}], "body": "x"})");
+  ASSERT_EQ(Rules(p), std::vector<std::string>{"input/duplicate-key"});
+  EXPECT_EQ(ArgOf(p.problems[0], "name"), "media[1].path");
+  ASSERT_EQ(p.message.media.size(), 2u);
+  EXPECT_EQ(p.message.media[1].path.value_or(""), "b");
+  // Same key in two objects, and two spellings of one field, are not this.
+  p = ParseMessage(R"({"media": [{"path": "a"}, {"path": "b"}], "to": "+1", "To": "+1"})");
+  EXPECT_EQ(Rules(p), std::vector<std::string>{"input/duplicate-field"});
+}
+
+TEST(ParseMessageTest, DuplicateKeyRendersWithItsRule) {
+  const Linter linter;
+  const ParsedMessage p = ParseMessage(R"({"body": "a", "body": "b"})", 2);
+  ASSERT_EQ(p.problems.size(), 1u);
+  const auto d = linter.MakeDiagnostic(p.problems[0].rule_id, "input",
+                                       std::nullopt, p.problems[0].args);
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->severity, Severity::kWarning);
+  EXPECT_EQ(d->message,
+            "key \"body\" is given more than once on line 2; the last value is used");
+}
+
 TEST(ParseMessageTest, InvalidJsonNamesLineAndOffset) {
   const ParsedMessage p = ParseMessage(R"({"body": "x")", 7);
   EXPECT_FALSE(p.usable);

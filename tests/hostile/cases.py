@@ -696,7 +696,7 @@ CASES += [
                       ["batch", "--max-field-bytes", "0", "{input}"],
                       "--max-field-bytes", "0 is out of range", 1, 1073741824),
     numeric_flag_case("flag-jobs-huge", ["batch", "--jobs", "99999", "{input}"],
-                      "--jobs", "99999 is out of range", 0, 1024),
+                      "--jobs", "99999 is out of range", 0, 256),
     numeric_flag_case("flag-segments-max-body-bytes",
                       ["segments", "--max-body-bytes", "1.5", "x"],
                       "--max-body-bytes", '"1.5"', 1, 1073741824),

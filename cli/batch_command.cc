@@ -5,6 +5,9 @@
 // counts the summary.
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include <algorithm>
 #include <cerrno>
@@ -28,6 +31,7 @@
 #include "batch/summary.h"
 #include "commands.h"
 #include "finish_report.h"
+#include "output_file.h"
 #include "records/columns.h"
 #include "records/csv_source.h"
 #include "records/jsonl_source.h"
@@ -41,6 +45,14 @@ namespace {
 
 constexpr size_t kMaxLineBytes = 4 << 20;
 
+// --jobs above this is refused: more threads than 4 per core only cost
+// memory (docs/batch.md); 16 is always allowed, so that a script runs on
+// any machine, and 256 never exceeded.
+unsigned MaxJobs() {
+  const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
+  return std::min(256u, std::max(16u, 4 * hw));
+}
+
 // What the flags say, checked before any input is read.
 struct Settings {
   bool jsonl_input = false;
@@ -49,6 +61,7 @@ struct Settings {
   char delimiter = 0;  // 0: detect
   MessageDefaults defaults;
   std::optional<Price> price;
+  unsigned jobs = 1;
 };
 
 // nullopt after printing a usage error.
@@ -126,6 +139,14 @@ std::optional<Settings> ParseSettings(const BatchFlags& flags) {
       return std::nullopt;
     }
   }
+  if (flags.jobs > MaxJobs()) {
+    std::fprintf(stderr, "smslint: --jobs %u: at most %u on this machine (4 "
+                         "per hardware thread, 16 at least, 256 at most)\n",
+                 flags.jobs, MaxJobs());
+    return std::nullopt;
+  }
+  s.jobs = flags.jobs != 0 ? flags.jobs
+                           : std::max(1u, std::thread::hardware_concurrency());
   s.defaults.first_message = flags.first_message;
   s.defaults.from = flags.from;
   return s;
@@ -213,10 +234,77 @@ std::unique_ptr<Sink> MakeSink(const BatchFlags& flags, std::FILE* out,
       out, source, TextStyle{.color = color, .detail = false}, true);
 }
 
+// Checks --output and --summary against the input (the open descriptor
+// `in_fd`) and each other, then opens them; false after printing why.
+bool OpenOutputs(const BatchFlags& flags, int in_fd,
+                 std::unique_ptr<OutputFile>* output,
+                 std::unique_ptr<OutputFile>* summary) {
+  const FileIdentity std_out = IdentifyDescriptor(STDOUT_FILENO);
+  std::vector<NamedFile> inputs = {
+      {flags.input == "-" ? "standard input" : "the input " + flags.input,
+       IdentifyDescriptor(in_fd)}};
+  std::vector<NamedFile> outputs;
+  bool has_stdout = false;  // standard output is one stream, however named
+  auto add = [&](const std::string& flag, const std::string& path) {
+    if (path.empty() || path == "-") {
+      if (!has_stdout) outputs.push_back({"standard output", std_out});
+      has_stdout = true;
+      return;
+    }
+    FileIdentity id = IdentifyPath(path);
+    if (id.exists && std_out.exists && id.dev == std_out.dev && id.ino == std_out.ino) {
+      if (!has_stdout) outputs.push_back({flag + " " + path + " (standard output)", id});
+      has_stdout = true;
+      return;
+    }
+    outputs.push_back({flag + " " + path, std::move(id)});
+  };
+  add("--output", flags.output);
+  if (!flags.summary_path.empty()) add("--summary", flags.summary_path);
+  const std::string clash = FindClash(inputs, outputs);
+  if (!clash.empty()) {
+    std::fprintf(stderr, "smslint: %s\n", clash.c_str());
+    return false;
+  }
+  std::string error;
+  *output = OutputFile::Open(flags.output, &error);
+  if (*output != nullptr && !flags.summary_path.empty()) {
+    *summary = OutputFile::Open(flags.summary_path, &error);
+  }
+  if (!error.empty()) {
+    std::fprintf(stderr, "smslint: %s\n", error.c_str());
+    return false;
+  }
+  return true;
+}
+
+// Flushes standard output, or closes and renames an output file; false
+// after printing why.
+bool Finish(OutputFile& file) {
+  if (file.is_stdout()) {
+    const int err = FlushErrno(stdout);
+    if (err != 0) ReportWriteError(err);
+    return err == 0;
+  }
+  std::string error;
+  if (file.Commit(&error)) return true;
+  std::fprintf(stderr, "smslint: %s\n", error.c_str());
+  return false;
+}
+
 }  // namespace
 
 int RunBatch(const BatchFlags& flags) {
   const auto start = std::chrono::steady_clock::now();
+#ifdef __GLIBC__
+  // Blocks of 1 MiB and more (a huge row's text and report lists) are
+  // mapped and returned to the system when freed. glibc would otherwise
+  // raise this threshold as such blocks are freed and keep them in each
+  // worker's arena: with 8 workers, 4 MB JSON lines peaked at 530 MB
+  // instead of 180 MB (docs/batch.md, "Threads and memory"). Ordinary rows
+  // never allocate that much.
+  mallopt(M_MMAP_THRESHOLD, 1 << 20);
+#endif
   const char* det = std::getenv("SMSLINT_DETERMINISTIC");
   const bool deterministic = det != nullptr && std::string_view(det) == "1";
 
@@ -250,24 +338,17 @@ int RunBatch(const BatchFlags& flags) {
     ~Closer() { if (f != nullptr && f != stdin) std::fclose(f); }
   } in_closer{in};
 
+  // Outputs: none may be the input or another output, and each is created
+  // (as a temporary file) before the first row is read, so that a run that
+  // cannot write stops before doing the work.
+  std::unique_ptr<OutputFile> output, summary_file;
+  if (!OpenOutputs(flags, fileno(in), &output, &summary_file)) return kExitUsage;
+  std::FILE* out = output->stream();
+
   const CsvSource* csv = nullptr;
   std::unique_ptr<RecordSource> records = MakeSource(flags, *settings, in, source, &csv);
   if (records == nullptr) return kExitUsage;
 
-  // Output.
-  std::FILE* out = stdout;
-  if (!flags.output.empty() && flags.output != "-") {
-    out = std::fopen(flags.output.c_str(), "wb");
-    if (out == nullptr) {
-      std::fprintf(stderr, "smslint: cannot write %s: %s\n",
-                   flags.output.c_str(), std::strerror(errno));
-      return kExitUsage;
-    }
-  }
-  struct OutCloser {
-    std::FILE* f;
-    ~OutCloser() { if (f != nullptr && f != stdout) std::fclose(f); }
-  } out_closer{out};
   const std::unique_ptr<Sink> sink = MakeSink(flags, out, source, uri, csv);
   sink->Begin();
 
@@ -281,6 +362,8 @@ int RunBatch(const BatchFlags& flags) {
   PipelineHooks hooks;
   hooks.process = [&](Item& item) {
     records->Decode(item.record);
+    // The raw line is decoded; what the sinks echo is in record.fields.
+    std::string().swap(item.record.text);
     item.report = LintRecord(linter, item.record, unusable);
     if (item.record.usable) {
       item.dup_key = RecipientKey(item.report, item.record.message.to);
@@ -302,17 +385,22 @@ int RunBatch(const BatchFlags& flags) {
     sink->Write(item.report, item.out);
   };
   hooks.batch_written = [&](uint64_t bytes) {
-    if (sink->streams()) std::fflush(out);
+    if (sink->streams()) FlushErrno(out);  // checked by hooks.stop
     written_bytes = bytes;
     progress.Show(false, sum.rows, written_bytes);
   };
+  // A write error ends the run (reported below): linting on is pointless.
+  hooks.stop = [&] { return std::ferror(out) != 0; };
   if (progress.enabled()) {
     hooks.idle = [&] { progress.Show(false, sum.rows, written_bytes); };
   }
   PipelineOptions options;
-  options.workers = flags.jobs != 0 ? flags.jobs
-                                    : std::max(1u, std::thread::hardware_concurrency());
-  RunPipeline(*records, options, hooks);
+  options.workers = settings->jobs;
+  const std::string thread_error = RunPipeline(*records, options, hooks);
+  if (!thread_error.empty()) {
+    std::fprintf(stderr, "smslint: %s\n", thread_error.c_str());
+    return kExitUsage;
+  }
   progress.Finish(sum.rows, written_bytes);
 
   const double elapsed =
@@ -323,37 +411,26 @@ int RunBatch(const BatchFlags& flags) {
   const double rps =
       deterministic || elapsed <= 0 ? 0.0 : static_cast<double>(sum.rows) / elapsed;
 
-  sink->End();
-  const std::string human = HumanSummary(sum, settings->price, dups.capped());
-  if (flags.format == "text") {
-    const std::string text = human + RuleCounts(sum);
-    std::fwrite(text.data(), 1, text.size(), out);
-  } else if (!flags.quiet) {
-    std::fputs(("smslint: " + human).c_str(), stderr);
-  }
-  bool write_failed = std::fflush(out) != 0 || std::ferror(out);
-
-  if (!flags.summary_path.empty()) {
-    std::FILE* sf = std::fopen(flags.summary_path.c_str(), "wb");
-    if (sf == nullptr) {
-      std::fprintf(stderr, "smslint: cannot write %s: %s\n",
-                   flags.summary_path.c_str(), std::strerror(errno));
-      return kExitUsage;
-    }
-    const std::string text =
-        SummaryJson(sum, settings->price, dups.capped(), elapsed, rps);
-    std::fwrite(text.data(), 1, text.size(), sf);
-    write_failed |= std::fclose(sf) != 0;
-  }
-  if (write_failed) {
-    std::fprintf(stderr, "smslint: error writing output: %s\n",
-                 std::strerror(errno));
-    return kExitUsage;
-  }
+  // A failed run (a read or write error) exits 2 and leaves every output
+  // file as it was: the destructors remove the temporary files.
   const std::string read_error = records->io_error();
   if (!read_error.empty()) {
     std::fprintf(stderr, "smslint: %s\n", read_error.c_str());
     return kExitUsage;
+  }
+  sink->End();
+  const std::string human = HumanSummary(sum, settings->price, dups.capped());
+  if (flags.format == "text") {
+    WriteAll(out, human + RuleCounts(sum));
+  } else if (!flags.quiet) {
+    std::fputs(("smslint: " + human).c_str(), stderr);
+  }
+  if (!Finish(*output)) return kExitUsage;
+  if (summary_file != nullptr) {
+    // After the records: /dev/stdout as --summary follows them.
+    WriteAll(summary_file->stream(),
+             SummaryJson(sum, settings->price, dups.capped(), elapsed, rps));
+    if (!Finish(*summary_file)) return kExitUsage;
   }
   if (flags.exit_zero) return kExitOk;
   return sum.failed ? kExitFindings : kExitOk;

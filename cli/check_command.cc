@@ -67,7 +67,8 @@ int RunCheck(const CheckFlags& flags) {
     }
     sink->Render(record, report, &rendered);
     sink->Write(report, rendered);
-    if (sink->streams()) std::fflush(out);  // one record per line, as it is ready
+    if (sink->streams()) FlushErrno(out);  // one record per line, as it is ready
+    if (std::ferror(out)) break;  // reported below; reading on is pointless
   }
   const std::string read_error = records.io_error();
   if (in != stdin) std::fclose(in);
@@ -77,11 +78,10 @@ int RunCheck(const CheckFlags& flags) {
         std::to_string(messages) + " message(s): " + std::to_string(counts[2]) +
         " error(s), " + std::to_string(counts[1]) + " warning(s), " +
         std::to_string(counts[0]) + " info(s)\n";
-    std::fwrite(total.data(), 1, total.size(), out);
+    WriteAll(out, total);
   }
-  if (std::fflush(out) != 0 || std::ferror(out)) {
-    std::fprintf(stderr, "smslint: error writing output: %s\n",
-                 std::strerror(errno));
+  if (const int err = FlushErrno(out); err != 0) {
+    ReportWriteError(err);
     return kExitUsage;
   }
   if (!read_error.empty()) {

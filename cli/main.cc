@@ -7,7 +7,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <iostream>
 #include <map>
+#include <sstream>
 #include <string>
 
 #include "commands.h"
@@ -33,7 +35,9 @@ constexpr NumericRange kSegmentsRange{1, 1'000'000};   // as in smslint.toml
 constexpr NumericRange kCharactersRange{1, 1'000'000};
 constexpr NumericRange kLineBytesRange{1, uint64_t{1} << 30};   // 1 GiB
 constexpr NumericRange kFieldBytesRange{1, uint64_t{1} << 30};
-constexpr NumericRange kJobsRange{0, 1024};
+// batch also refuses more than 4 per hardware thread or 16, whichever is
+// more (cli/batch_command.cc).
+constexpr NumericRange kJobsRange{0, 256};
 
 CLI::Validator InRange(NumericRange r) {
   return CLI::Validator(
@@ -134,7 +138,7 @@ bool ResolveLintFlags(const CLI::App* cmd, LintFlags& f,
 
 }  // namespace
 
-int main(int argc, char** argv) {
+static int RunMain(int argc, char** argv) {
   CLI::App app{"smslint: an offline SMS/MMS linter and pre-send validator",
                "smslint"};
   app.require_subcommand(1);
@@ -216,8 +220,9 @@ int main(int argc, char** argv) {
   batch_cmd->add_flag("--quiet", batch.quiet,
                       "no progress bar and no summary on stderr");
   batch_cmd->add_option("--jobs", batch.jobs,
-                        "worker threads, 0-1024 (default, 0: hardware "
-                        "threads)")
+                        "worker threads, 0-256 (default, 0: hardware "
+                        "threads), at most 4 x hardware threads or 16, "
+                        "whichever is more")
       ->check(InRange(kJobsRange));
   batch_cmd->add_option("--fail-on", batch_fail_on,
                         "lowest severity that makes the exit code 1")
@@ -264,7 +269,11 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
+    // --help and --version text goes through WriteAll, whose errors are
+    // remembered with their reason (std::cout's flush would lose it).
+    std::ostringstream help;
+    const int code = app.exit(e, help, std::cerr);
+    smslint::cli::WriteAll(stdout, help.str());
     return code == 0 ? 0 : smslint::cli::kExitUsage;
   }
 
@@ -303,4 +312,10 @@ int main(int argc, char** argv) {
   if (*rules_cmd) return smslint::cli::RunListRules(kFormats.at(rules_format));
   if (*rule_cmd) return smslint::cli::RunRuleDoc(rule_id);
   return smslint::cli::kExitUsage;
+}
+
+// Every command, --help and --version end by flushing and closing standard
+// output: a write error (a full disk, /dev/full) exits 2, never 0.
+int main(int argc, char** argv) {
+  return smslint::cli::FinishStdout(RunMain(argc, argv));
 }

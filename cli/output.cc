@@ -7,12 +7,52 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <iostream>
 #include <string>
 
 #include "base/utf8.h"
 #include "escape.h"
 
 namespace smslint::cli {
+namespace {
+
+int g_first_write_errno = 0;  // written by the one thread that writes
+bool g_write_error_reported = false;
+
+}  // namespace
+
+bool WriteAll(std::FILE* f, std::string_view s) {
+  if (s.empty()) return std::ferror(f) == 0;
+  if (std::fwrite(s.data(), 1, s.size(), f) == s.size()) return true;
+  if (g_first_write_errno == 0) g_first_write_errno = errno != 0 ? errno : EIO;
+  return false;
+}
+
+int FlushErrno(std::FILE* f) {
+  errno = 0;
+  if (std::fflush(f) != 0 && g_first_write_errno == 0) {
+    g_first_write_errno = errno != 0 ? errno : EIO;
+  }
+  if (std::ferror(f) == 0) return 0;
+  return g_first_write_errno != 0 ? g_first_write_errno : EIO;
+}
+
+void ReportWriteError(int err) {
+  if (g_write_error_reported) return;
+  g_write_error_reported = true;
+  std::fprintf(stderr, "smslint: error writing output: %s\n", std::strerror(err));
+}
+
+int FinishStdout(int code) {
+  int err = FlushErrno(stdout);  // first: std::cout writes through stdout
+  std::cout.flush();
+  if (err == 0 && !std::cout.good()) err = g_first_write_errno != 0 ? g_first_write_errno : EIO;
+  errno = 0;
+  if (std::fclose(stdout) != 0 && err == 0) err = errno != 0 ? errno : EIO;
+  if (err == 0) return code;
+  ReportWriteError(err);
+  return 2;
+}
 
 std::FILE* OpenInput(const std::string& path) {
   if (path == "-") return stdin;

@@ -9,6 +9,20 @@
 #include "smslint/rules.h"
 
 namespace smslint::cli {
+namespace {
+
+// printf into a string, so that the write can be checked (WriteAll).
+template <typename... Args>
+std::string Printf(const char* format, Args... args) {
+  const int n = std::snprintf(nullptr, 0, format, args...);
+  std::string s(n > 0 ? static_cast<size_t>(n) : 0, '\0');
+  std::snprintf(s.data(), s.size() + 1, format, args...);
+  return s;
+}
+
+}  // namespace
+
+// Write errors end the listing; FinishStdout (main.cc) reports them.
 
 int RunListRules(Format format) {
   if (format != Format::kText) {
@@ -26,15 +40,16 @@ int RunListRules(Format format) {
                        {"status", r.status},
                        {"since", r.since}});
     }
-    std::printf("%s\n", rules.dump().c_str());
-    return kExitOk;
+    return WriteAll(stdout, rules.dump() + "\n") ? kExitOk : kExitUsage;
   }
   for (const RuleInfo& r : AllRules()) {
     std::string code = r.twilio_code ? std::to_string(r.twilio_code) : "-";
     const std::string weight = r.weight == 0.0 ? "-" : FormatWeight(r.weight);
-    std::printf("%-40s %-8s %-6s %-5s %s\n", std::string(r.id).c_str(),
-                std::string(SeverityName(r.default_severity)).c_str(),
-                code.c_str(), weight.c_str(), std::string(r.summary).c_str());
+    const std::string line =
+        Printf("%-40s %-8s %-6s %-5s %s\n", std::string(r.id).c_str(),
+               std::string(SeverityName(r.default_severity)).c_str(),
+               code.c_str(), weight.c_str(), std::string(r.summary).c_str());
+    if (!WriteAll(stdout, line)) return kExitUsage;
   }
   return kExitOk;
 }
@@ -52,13 +67,14 @@ int RunRuleDoc(const std::string& id) {
     if (r->weight_high != 0.0) weight += " (higher grade " + FormatWeight(r->weight_high) + ")";
     weight += ".";
   }
-  std::printf("# %s\n\n%s\n\nSeverity: %s. Twilio error: %s.%s Status: %s since %s.\n\n%s",
-              std::string(r->id).c_str(), std::string(r->summary).c_str(),
-              std::string(SeverityName(r->default_severity)).c_str(),
-              r->twilio_code ? std::to_string(r->twilio_code).c_str() : "none",
-              weight.c_str(), std::string(r->status).c_str(), std::string(r->since).c_str(),
-              std::string(r->docs).c_str());
-  return kExitOk;
+  const std::string doc = Printf(
+      "# %s\n\n%s\n\nSeverity: %s. Twilio error: %s.%s Status: %s since %s.\n\n%s",
+      std::string(r->id).c_str(), std::string(r->summary).c_str(),
+      std::string(SeverityName(r->default_severity)).c_str(),
+      r->twilio_code ? std::to_string(r->twilio_code).c_str() : "none",
+      weight.c_str(), std::string(r->status).c_str(), std::string(r->since).c_str(),
+      std::string(r->docs).c_str());
+  return WriteAll(stdout, doc) ? kExitOk : kExitUsage;
 }
 
 }  // namespace smslint::cli

@@ -58,7 +58,8 @@ int RunSegments(const SegmentsFlags& flags) {
   const SegmentInfo info = AnalyzeSegments(body, options);
   const bool incompatible = info.error == SegmentError::kIncompatibleWithGsm7;
   if (flags.format != Format::kText) {
-    std::printf("%s\n", SegmentInfoToJson(info).c_str());
+    // A write error is reported by FinishStdout (main.cc).
+    if (!WriteAll(stdout, SegmentInfoToJson(info) + "\n")) return kExitUsage;
     return incompatible ? kExitFindings : kExitOk;
   }
   if (incompatible) {
@@ -101,8 +102,8 @@ int RunSegments(const SegmentsFlags& flags) {
     }
   }
   if (info.smart_encoded) out += "smart-encoded text: " + info.smart_text + "\n";
-  std::fwrite(out.data(), 1, out.size(), stdout);
-  return kExitOk;
+  // A write error is reported by FinishStdout (main.cc).
+  return WriteAll(stdout, out) ? kExitOk : kExitUsage;
 }
 
 }  // namespace smslint::cli

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "output.h"
 #include "records/record.h"
 #include "smslint/report.h"
 
@@ -39,7 +40,8 @@ class Sink {
   std::FILE* out() const { return out_; }
 
  protected:
-  void Put(std::string_view s) { std::fwrite(s.data(), 1, s.size(), out_); }
+  // Checked (output.h): a failure is seen by FlushErrno at the latest.
+  void Put(std::string_view s) { WriteAll(out_, s); }
 
  private:
   std::FILE* out_;

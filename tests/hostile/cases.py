@@ -8,6 +8,7 @@ below build JSON Lines and CSV inputs, FIFOs and links.
 """
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional, Union
@@ -30,6 +31,7 @@ class Case:
     timeout: float = 120                    # turns a hang into a failure; not a time check
     cwd: Optional[Path] = None              # default: the case's temporary folder
     check: Optional[Callable] = None        # (Result) -> None; raise AssertionError
+    stdout_file: Optional[str] = None       # standard output goes here (/dev/full)
 
 
 # --- helpers -----------------------------------------------------------------
@@ -258,6 +260,118 @@ def capped_segments_json(r):
     validate_schema(info, "segments")
 
 
+# --- item 1: outputs that would destroy the input ------------------------------
+
+SMALL_CSV = "phone,message\n+14155550132,Hello\n+14155550133,Hi there\n"
+
+
+def stderr_has(*words):
+    def check(r):
+        for w in words:
+            expect(w in r.stderr, f"stderr {r.stderr!r} lacks {w!r}")
+    return check
+
+
+def big_csv(tmp):
+    path = tmp / "contacts.csv"
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("phone,message\n")
+        for i in range(50_000):
+            f.write(f"+1415555{i % 10000:04d},Hello {i}, your order ships today\n")
+    return path
+
+
+def link(target, name):
+    def setup(tmp):
+        os.symlink(target, tmp / name)
+    return setup
+
+
+def existing(name, text, mode=0o644):
+    def setup(tmp):
+        (tmp / name).write_text(text)
+        os.chmod(tmp / name, mode)
+    return setup
+
+
+def no_temporary_files(r):
+    left = [p.name for p in r.tmp.iterdir() if ".smslint-" in p.name]
+    expect(not left, f"temporary files left behind: {left}")
+
+
+def output_kept(name, text):
+    def check(r):
+        expect((r.tmp / name).read_text() == text, f"{name} was changed")
+        no_temporary_files(r)
+    return check
+
+
+def output_replaced(r):
+    out = r.tmp / "out.csv"
+    expect(out.read_text().startswith("phone,message,smslint_status"), "out.csv not replaced")
+    expect(os.stat(out).st_mode & 0o777 == 0o640, "out.csv lost its permissions")
+    no_temporary_files(r)
+
+
+def clash(name, args, *words, **kw):
+    return Case(name, ["batch", "--quiet"] + args, make_input=kw.pop("make", text_file("contacts.csv", SMALL_CSV)),
+                exit_code=2, check=all_checks(stderr_has("is the same file as", *words), no_temporary_files),
+                timeout=60, **kw)
+
+
+# --- item 7: write errors -------------------------------------------------------
+
+def write_error(name, args, make=None):
+    return Case(name, args, make_input=make, stdout_file="/dev/full", exit_code=2, timeout=60,
+                check=stderr_has("smslint: error writing output: No space left on device"))
+
+
+# --- item 4: memory bounded in bytes --------------------------------------------
+
+def emoji_csv(tmp):
+    path = tmp / "emoji.csv"
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("phone,message\n")
+        body = "😀" * 16_000
+        for i in range(3000):
+            f.write(f"+1415555{i % 10000:04d},{body}\n")
+    return path
+
+
+def long_lines(tmp):
+    path = tmp / "long.jsonl"
+    body = ("Hello world " * 400_000)[:4 * 1024 * 1024 - 200]
+    with open(path, "w", encoding="utf-8") as f:
+        for i in range(40):
+            f.write(json.dumps({"id": str(i), "to": "+14155550132", "from": "+14155550100",
+                                "body": body}) + "\n")
+    return path
+
+
+def rows_in_order(key, rows):
+    """Records in = out, one per row, in order. Streamed, not with `records`:
+    the output is 450 MB, and a runner that held it would pass its own size
+    on to the next case's peak RSS (a forked child's maximum survives exec)."""
+    def check(r):
+        n = 0
+        with open(r.stdout_path, "rb") as f:
+            for n, line in enumerate(f, 1):
+                m = re.search(rb'"%s":(\d+)' % key.encode(), line[:200])
+                expect(m and int(m.group(1)) == n, f"record {n} is {line[:120]!r}")
+        expect(n == rows, f"{rows} records in, {n} out")
+    return check
+
+
+# batch's --jobs bound here; a machine with over 64 threads has 256 (the
+# flag's range) and no case above it.
+MACHINE_JOBS = min(256, max(16, 4 * (os.cpu_count() or 1)))
+
+
+def memory_case(name, args, make, rows, bound, key):
+    return Case(name, ["batch", "--format", "jsonl", "--quiet", "--exit-zero"] + args + ["{input}"],
+                make_input=make, max_rss_mb=bound, check=rows_in_order(key, rows), timeout=280)
+
+
 CASES = [
     # A path in input data opens nothing by default: a FIFO used to hang the
     # run and /dev/stdin to eat the input (3,000 lines in, 2,102 out).
@@ -312,6 +426,75 @@ CASES = [
     Case("segments-json-1m-emoji", ["segments", "--format", "json", "-"],
          make_input=text_file("body.txt", "😀" * 1_000_000), stdin_input=True,
          max_output_bytes=1_000_000, max_rss_mb=400, check=capped_segments_json),
+    # --output naming the input replaced a small one with exit 0 and made a
+    # big one be read as it was written; every spelling is refused.
+    clash("batch-output-is-input", ["--output", "{input}", "{input}"], "--output", "the input"),
+    clash("batch-output-is-big-input", ["--format", "csv", "--output", "{input}", "{input}"],
+          "--output", make=big_csv),
+    clash("batch-summary-is-input", ["--summary", "{input}", "{input}"], "--summary", "the input"),
+    clash("batch-output-link-to-input", ["--output", "{tmp}/link.csv", "{input}"],
+          "link.csv", setup=link("contacts.csv", "link.csv")),
+    clash("batch-output-is-stdin", ["--output", "{input}", "-"], "standard input",
+          stdin_input=True),
+    clash("batch-output-and-summary-one-file",
+          ["--output", "{tmp}/r.csv", "--summary", "{tmp}/sub/../r.csv", "{input}"],
+          "--summary", "--output", setup=lambda tmp: (tmp / "sub").mkdir()),
+    # Devices may be shared.
+    Case("batch-outputs-dev-null", ["batch", "--quiet", "--output", "/dev/null", "--summary",
+                                    "/dev/null", "{input}"],
+         make_input=text_file("contacts.csv", SMALL_CSV), exit_code=1, timeout=60),
+    # A failed run leaves an existing output as it was, and no temporary file.
+    Case("batch-failed-run-keeps-output",
+         ["batch", "--quiet", "--output", "out.csv", "--summary", "s.json", "--column",
+          "to=nope", "{input}"],
+         make_input=text_file("contacts.csv", SMALL_CSV),
+         setup=both(existing("out.csv", "precious\n"), existing("s.json", "{}\n")),
+         exit_code=2, check=all_checks(output_kept("out.csv", "precious\n"),
+                                       output_kept("s.json", "{}\n")), timeout=60),
+    Case("batch-output-replaced-on-success",
+         ["batch", "--quiet", "--exit-zero", "--format", "csv", "--output", "out.csv", "{input}"],
+         make_input=text_file("contacts.csv", SMALL_CSV), setup=existing("out.csv", "old\n", 0o640),
+         check=output_replaced, timeout=60),
+    # An unwritable --summary is found before the first row is read (the
+    # input never ends: reading it first would hang).
+    Case("batch-summary-unwritable-first",
+         ["batch", "--quiet", "--summary", "{tmp}/no/such/dir/s.json", "/dev/zero"],
+         exit_code=2, timeout=30, check=stderr_has("cannot write", "no/such/dir/s.json")),
+    # Write errors exit 2 with the reason, in every command.
+    write_error("write-error-segments", ["segments", "hello"]),
+    write_error("write-error-segments-json", ["segments", "--format", "json", "hello"]),
+    write_error("write-error-rules", ["rules"]),
+    write_error("write-error-rules-json", ["rules", "--format", "json"]),
+    write_error("write-error-rule", ["rule", "segments/forces-ucs2"]),
+    write_error("write-error-help", ["--help"]),
+    write_error("write-error-version", ["--version"]),
+    write_error("write-error-batch-help", ["batch", "--help"]),
+    write_error("write-error-check", ["check", "{input}"],
+                make=jsonl("in.jsonl", [message(i) for i in range(3)])),
+    write_error("write-error-batch", ["batch", "--quiet", "--format", "jsonl", "{input}"],
+                make=big_csv),
+    Case("write-error-batch-output-file",
+         ["batch", "--quiet", "--output", "/dev/full", "{input}"],
+         make_input=text_file("contacts.csv", SMALL_CSV), exit_code=2, timeout=60,
+         check=stderr_has("smslint: error writing /dev/full: No space left on device")),
+    # --jobs is bounded (it had no limit, and a thread that could not start
+    # aborted the tool).
+    Case("batch-jobs-over-256", ["batch", "--quiet", "--jobs", "257", "{input}"],
+         make_input=text_file("contacts.csv", SMALL_CSV), exit_code=2, timeout=60,
+         check=stderr_has("257 is out of range: expected a whole number from 0 to 256")),
+    Case("batch-jobs-over-4-per-thread", ["batch", "--quiet", "--jobs", str(MACHINE_JOBS + 1),
+                                          "{input}"],
+         make_input=text_file("contacts.csv", SMALL_CSV), exit_code=2, timeout=60,
+         check=stderr_has(f"--jobs {MACHINE_JOBS + 1}: at most {MACHINE_JOBS} on this machine"
+                          if MACHINE_JOBS < 256 else "257 is out of range")),
+    # Memory is bounded in bytes: 3,000 rows of 16k emoji took 0.97 GB with
+    # --jobs 1, 1.83 GB with 2, 5.75 GB with 8 (551 MB, 977 MB, 3.28 GB on
+    # the development VM); now 95, 95 and 111 MB. 40 lines of 4 MB took
+    # 761 MB; now 177 MB with any --jobs.
+    memory_case("batch-memory-emoji-jobs-1", ["--jobs", "1"], emoji_csv, 3000, 200, "row"),
+    memory_case("batch-memory-emoji-jobs-2", ["--jobs", "2"], emoji_csv, 3000, 200, "row"),
+    memory_case("batch-memory-emoji-jobs-8", ["--jobs", "8"], emoji_csv, 3000, 200, "row"),
+    memory_case("batch-memory-long-lines-jobs-8", ["--jobs", "8"], long_lines, 40, 300, "line"),
 ]
 
 
@@ -513,7 +696,7 @@ CASES += [
                       ["batch", "--max-field-bytes", "0", "{input}"],
                       "--max-field-bytes", "0 is out of range", 1, 1073741824),
     numeric_flag_case("flag-jobs-huge", ["batch", "--jobs", "99999", "{input}"],
-                      "--jobs", "99999 is out of range", 0, 1024),
+                      "--jobs", "99999 is out of range", 0, 256),
     numeric_flag_case("flag-segments-max-body-bytes",
                       ["segments", "--max-body-bytes", "1.5", "x"],
                       "--max-body-bytes", '"1.5"', 1, 1073741824),

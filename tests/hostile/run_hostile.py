@@ -64,7 +64,7 @@ def run(exe, case, tmp):
     env = {"PATH": os.environ.get("PATH", ""), "LC_ALL": "C.UTF-8"}
     if "LD_LIBRARY_PATH" in os.environ:
         env["LD_LIBRARY_PATH"] = os.environ["LD_LIBRARY_PATH"]
-    with open(stdout_path, "wb") as out, open(stderr_path, "wb") as err:
+    with open(case.stdout_file or stdout_path, "wb") as out, open(stderr_path, "wb") as err:
         proc = subprocess.Popen([exe] + args, stdin=stdin, stdout=out, stderr=err,
                                 cwd=case.cwd or tmp, env=env)
         timed_out = []

@@ -8,6 +8,12 @@
 #include <thread>
 #include <vector>
 
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+
 #include <gtest/gtest.h>
 
 #include "finish_report.h"
@@ -129,7 +135,117 @@ TEST_P(PipelineTest, LintsGeneratedCsvRowsInOrder) {
   }
 }
 
+// Rows of `row_bytes` each: the byte budget, not the row count, must bound
+// what is in flight.
+class BigRowSource : public RecordSource {
+ public:
+  BigRowSource(uint64_t rows, size_t row_bytes) : rows_(rows), row_bytes_(row_bytes) {}
+  bool Read(Record& record) override {
+    if (next_ >= rows_) return false;
+    record.row = record.line = ++next_;
+    record.text.assign(row_bytes_, static_cast<char>('a' + next_ % 26));
+    return true;
+  }
+  void Decode(Record&) const override {}
+  uint64_t bytes_read() const override { return next_ * row_bytes_; }
+  std::string io_error() const override { return ""; }
+
+ private:
+  uint64_t rows_;
+  size_t row_bytes_;
+  uint64_t next_ = 0;
+};
+
+TEST_P(PipelineTest, ByteBudgetBoundsWhatIsInFlight) {
+  constexpr uint64_t kRows = 300;
+  constexpr size_t kRowBytes = 100 << 10;
+  BigRowSource source(kRows, kRowBytes);
+  std::vector<uint64_t> written;
+  PipelineHooks hooks;
+  hooks.process = [](Item& item) { item.out = item.record.text; };  // doubles it
+  hooks.write = [&](Item& item) {
+    ASSERT_EQ(item.out.size(), kRowBytes);
+    ASSERT_EQ(item.out[0], static_cast<char>('a' + item.record.row % 26));
+    written.push_back(item.record.row);
+  };
+  PipelineOptions options;
+  options.workers = GetParam();
+  options.batch_bytes = 250 << 10;  // 3 rows a batch
+  options.max_bytes_in_flight = 2 << 20;
+  options.processing_factor = 2;
+  PipelineStats stats;
+  EXPECT_EQ(RunPipeline(source, options, hooks, &stats), "");
+  ASSERT_EQ(written.size(), kRows);
+  for (uint64_t i = 0; i < kRows; ++i) ASSERT_EQ(written[i], i + 1);
+  EXPECT_EQ(stats.batches, kRows / 3);
+  // The budget, plus what one batch may add while it is processed (input
+  // and output of 3 rows, with the estimate's small overheads).
+  EXPECT_LE(stats.peak_bytes_in_flight, (2u << 20) + 2 * 3 * (kRowBytes + 4096));
+  // Without the byte bound, 2 x workers + 2 batches of 600 KB would be in
+  // flight; with it, fewer whenever that is over 2 MB.
+  EXPECT_LE(stats.peak_batches_in_flight, 2 * GetParam() + 2);
+}
+
+TEST_P(PipelineTest, BatchOverTheBudgetGoesAlone) {
+  constexpr uint64_t kRows = 12;
+  BigRowSource source(kRows, 1 << 20);
+  uint64_t written = 0;
+  PipelineHooks hooks;
+  hooks.process = [](Item&) {};
+  hooks.write = [&](Item& item) { EXPECT_EQ(item.record.row, ++written); };
+  PipelineOptions options;
+  options.workers = GetParam();
+  options.max_bytes_in_flight = 512 << 10;  // smaller than one row
+  PipelineStats stats;
+  EXPECT_EQ(RunPipeline(source, options, hooks, &stats), "");
+  EXPECT_EQ(written, kRows);  // no deadlock
+  EXPECT_EQ(stats.batches, kRows);
+  EXPECT_EQ(stats.peak_batches_in_flight, 1u);
+}
+
+TEST_P(PipelineTest, StopEndsTheRun) {
+  CountingSource source(100000);
+  uint64_t written = 0;
+  PipelineHooks hooks;
+  hooks.process = [&](Item& item) { source.Decode(item.record); };
+  hooks.write = [&](Item&) { ++written; };
+  int batches = 0;
+  hooks.stop = [&] { return ++batches == 3; };
+  EXPECT_EQ(RunPipeline(source, {.workers = GetParam(), .batch_rows = 10}, hooks), "");
+  EXPECT_EQ(written, 30u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Workers, PipelineTest, ::testing::Values(1u, 3u));
+
+// A thread that cannot be started is reported, not an abort
+// (std::system_error used to escape): under an address-space limit that
+// leaves no room for 200 thread stacks. Runs in the death test's child.
+[[noreturn]] void StartTooManyThreads() {
+  long pages = 0;
+  if (std::FILE* f = std::fopen("/proc/self/statm", "r")) {
+    if (std::fscanf(f, "%ld", &pages) != 1) pages = 0;
+    std::fclose(f);
+  }
+  const rlim_t vm = static_cast<rlim_t>(pages) * sysconf(_SC_PAGESIZE);
+  rlimit limit;
+  limit.rlim_cur = limit.rlim_max = vm + (256 << 20);
+  if (pages == 0 || setrlimit(RLIMIT_AS, &limit) != 0) std::_Exit(3);
+  CountingSource source(1000);
+  PipelineHooks hooks;
+  hooks.process = [](Item&) {};
+  hooks.write = [](Item&) { std::_Exit(4); };  // nothing may be written
+  PipelineOptions options;
+  options.workers = 200;
+  const std::string error = RunPipeline(source, options, hooks);
+  std::fprintf(stderr, "%s\n", error.c_str());
+  std::_Exit(error.starts_with("cannot start 200 worker threads: ") ? 0 : 5);
+}
+
+TEST(PipelineThreadsTest, ThreadStartFailureIsReported) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  EXPECT_EXIT(StartTooManyThreads(), ::testing::ExitedWithCode(0),
+              "cannot start 200 worker threads: ");
+}
 
 }  // namespace
 }  // namespace smslint::cli

@@ -177,7 +177,8 @@ TEST(MediaRulesTest, NoRootOpensNothing) {
 TEST(MediaRulesTest, DisabledRulesOpenNothing) {
   Message m;
   m.media = {Media{"image/jpeg", 10, "missing.png", std::nullopt}};
-  MediaContext ctx = WithRoot(TestRoot());
+  const std::string root = TestRoot();  // ctx holds a view of it
+  MediaContext ctx = WithRoot(root);
   EXPECT_THAT(Ids(Check(m, ctx)), ElementsAre("media/unreadable"));
   ctx.read_files = false;
   EXPECT_THAT(Check(m, ctx), IsEmpty());

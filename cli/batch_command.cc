@@ -316,9 +316,7 @@ int RunBatch(const BatchFlags& flags) {
                  linter.error_arg().c_str());
     return kExitUsage;
   }
-  const bool track_dups =
-      linter.MakeDiagnostic("input/duplicate-recipient", "to", std::nullopt,
-                            {}).has_value();
+  const bool track_dups = linter.RuleEnabled("input/duplicate-recipient");
 
   // Input.
   std::FILE* in = OpenInput(flags.input);

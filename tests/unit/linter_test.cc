@@ -292,5 +292,16 @@ TEST(ReportTest, JsonCarriesVersionAndNulls) {
   EXPECT_THAT(j, ::testing::Not(::testing::HasSubstr("\"row\"")));
 }
 
+TEST(LinterTest, RuleEnabledFollowsDisabledRules) {
+  Options o;
+  o.disabled_rules = {"input/duplicate-recipient", "content"};
+  const Linter linter(o);
+  ASSERT_TRUE(linter.ok());
+  EXPECT_FALSE(linter.RuleEnabled("input/duplicate-recipient"));
+  EXPECT_FALSE(linter.RuleEnabled("content/all-caps"));
+  EXPECT_TRUE(linter.RuleEnabled("body/empty"));
+  EXPECT_FALSE(linter.RuleEnabled("no/such-rule"));
+}
+
 }  // namespace
 }  // namespace smslint

@@ -155,14 +155,6 @@ std::optional<Settings> ParseSettings(const BatchFlags& flags) {
 // The report of a row that is not linted (malformed): the segment analysis
 // of an empty body and the configured risk thresholds, as docs/batch.md
 // promises, so its record has the same shape as any other.
-Report EmptyReport(const Linter& linter) {
-  Report r;
-  r.segments = AnalyzeSegments("");
-  r.risk.elevated_threshold = linter.options().elevated_threshold;
-  r.risk.high_threshold = linter.options().high_threshold;
-  return r;
-}
-
 // The record source of the input: JSON Lines, or CSV with its header read
 // and columns bound (*csv set); nullptr after printing a usage error.
 std::unique_ptr<RecordSource> MakeSource(const BatchFlags& flags,
@@ -352,7 +344,6 @@ int RunBatch(const BatchFlags& flags) {
 
   // The pipeline: workers decode, lint, finish and render; the writer
   // adds duplicates (they depend on earlier rows), counts and writes.
-  const Report unusable = EmptyReport(linter);
   Summary sum;
   DupTable dups;
   Progress progress(!flags.quiet && isatty(STDERR_FILENO) == 1, start, total_bytes);
@@ -362,7 +353,7 @@ int RunBatch(const BatchFlags& flags) {
     records->Decode(item.record);
     // The raw line is decoded; what the sinks echo is in record.fields.
     std::string().swap(item.record.text);
-    item.report = LintRecord(linter, item.record, unusable);
+    item.report = LintRecord(linter, item.record);
     if (item.record.usable) {
       item.dup_key = RecipientKey(item.report, item.record.message.to);
     }

@@ -52,14 +52,13 @@ int RunCheck(const CheckFlags& flags) {
   }
 
   sink->Begin();
-  const Report unusable;  // a line that is not a message: no analysis
   Record record;
   std::string rendered;
   size_t messages = 0;
   size_t counts[3] = {0, 0, 0};
   bool failed = false;
   while (records.Next(record)) {
-    const Report report = LintRecord(linter, record, unusable);
+    const Report report = LintRecord(linter, record);
     ++messages;
     for (const Diagnostic& d : report.diagnostics) {
       ++counts[static_cast<int>(d.severity)];

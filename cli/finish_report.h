@@ -1,30 +1,19 @@
-// The last step of every report, the same in smslint check and smslint
-// batch: input problems become diagnostics (in the order found) and the
-// whole list keeps the report's documented order, by field, then span
-// start, then rule id, as Linter::Lint sorts it.
+// The last step of every record, the same in smslint check and smslint
+// batch: the library's Linter::LintParsed (the usable message's report, or
+// the empty one of a record that is not a message, with the input problems
+// as diagnostics in the documented order).
 #ifndef SMSLINT_CLI_FINISH_REPORT_H_
 #define SMSLINT_CLI_FINISH_REPORT_H_
 
-#include <vector>
-
-#include "jsonl_reader.h"
 #include "records/record.h"
 #include "smslint/linter.h"
 #include "smslint/report.h"
 
 namespace smslint::cli {
 
-// Stable: diagnostics with equal keys keep their order.
-void SortDiagnostics(std::vector<Diagnostic>& diagnostics);
-
-// Appends each problem as a diagnostic on the field "input" (problems of a
-// disabled rule are dropped), then sorts.
-void FinishReport(const Linter& linter, std::vector<InputProblem> problems,
-                  Report& report);
-
-// The finished report of a decoded record: the Linter's when the record is
-// usable, else `unusable` with the record's id.
-Report LintRecord(const Linter& linter, Record& record, const Report& unusable);
+// The finished report of a decoded record; moves its message and problems
+// out (the record keeps its fields and position).
+Report LintRecord(const Linter& linter, Record& record);
 
 }  // namespace smslint::cli
 

@@ -145,13 +145,7 @@ Report Linter::Lint(const Message& message) const {
        impl_->media_root, impl_->media_read_files},
       emit);
   impl_->content->Check(message, report.segments, emit);
-  std::stable_sort(report.diagnostics.begin(), report.diagnostics.end(),
-                   [](const Diagnostic& a, const Diagnostic& b) {
-                     const size_t sa = a.span ? a.span->byte_begin : 0;
-                     const size_t sb = b.span ? b.span->byte_begin : 0;
-                     return std::tie(a.field, sa, a.rule_id) <
-                            std::tie(b.field, sb, b.rule_id);
-                   });
+  SortDiagnostics(report.diagnostics);
   // The score: each rule fires at most once, so summing diagnostics sums
   // rules (SpamAssassin's model; docs/content.md).
   for (const Diagnostic& d : report.diagnostics) {

@@ -32,6 +32,7 @@
 #include "smslint/diagnostic.h"
 #include "smslint/export.h"
 #include "smslint/message.h"
+#include "smslint/parse.h"
 #include "smslint/report.h"
 
 namespace smslint {
@@ -105,6 +106,20 @@ class SMSLINT_API Linter {
   // Everything smslint finds in `message`. Findings are data, never errors.
   // Returns an empty report when !ok().
   Report Lint(const Message& message) const;
+
+  // The report of a decoded message (ParseMessage's, or a front end's own
+  // record decoder's): Lint(parsed.message) when parsed.usable; otherwise a
+  // report with only parsed.message.id, the empty body's segment analysis
+  // and this Linter's risk thresholds. Then each input problem becomes a
+  // diagnostic on the field "input" (problems of a disabled rule are
+  // dropped) and the list keeps the documented order (SortDiagnostics).
+  // This is the report smslint check and batch write for each record.
+  Report LintParsed(const ParsedMessage& parsed) const;
+
+  // ParseMessage(json) then LintParsed: one JSON message (docs/input.md,
+  // smslint's or Twilio's field names) to its report. The entry point of
+  // the C ABI and the language bindings.
+  Report LintJson(std::string_view json) const;
 
   // Cheap queries for hot paths.
   uint32_t SegmentCount(std::string_view body) const;

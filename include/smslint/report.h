@@ -69,6 +69,12 @@ struct SMSLINT_API Report {
   size_t Count(Severity s) const;
 };
 
+// Puts diagnostics in a report's documented order: by field, then span
+// start (no span first), then rule id; stable, so diagnostics with equal
+// keys keep their order. Linter::Lint returns them so; a front end that
+// adds diagnostics of its own (a duplicate recipient) sorts again.
+SMSLINT_API void SortDiagnostics(std::vector<Diagnostic>& diagnostics);
+
 // smslint::ReportContext
 //
 // Where the message came from, written into the JSON when set.

@@ -109,12 +109,11 @@ TEST_P(PipelineTest, LintsGeneratedCsvRowsInOrder) {
   ASSERT_NE(source, nullptr);
   EXPECT_TRUE(messages.empty());
   const Linter linter{Options{}};
-  const Report unusable;
   std::vector<Item> out;
   PipelineHooks hooks;
   hooks.process = [&](Item& item) {
     source->Decode(item.record);
-    item.report = LintRecord(linter, item.record, unusable);
+    item.report = LintRecord(linter, item.record);
   };
   hooks.write = [&](Item& item) { out.push_back(std::move(item)); };
   RunPipeline(*source, {.workers = GetParam(), .batch_rows = 32}, hooks);

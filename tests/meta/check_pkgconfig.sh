@@ -49,11 +49,32 @@ printf '[lint]\nmax_segments = 2\n\n[content]\nbrand = "Acme"\n' > "$tmp/config.
 input="$src/data/examples/messages.jsonl"
 "$tmp/c_consumer" "$tmp/config.toml" < "$input" > "$tmp/capi.jsonl" ||
   fail "C11 consumer"
-"$smslint" check --format jsonl --exit-zero --config "$tmp/config.toml" "$input" |
-  sed -E 's/^(\{"format_version":1,"id":"([^"\\]|\\.)*","line":)[0-9]+,/\1null,/' \
-  > "$tmp/cli.jsonl"
+# smslint check's report of line N, with "line":null instead of N.
+cli_reports() {
+  "$smslint" check --format jsonl --exit-zero --config "$tmp/config.toml" "$1" |
+    sed -E 's/^(\{"format_version":1,"id":"([^"\\]|\\.)*","line":)[0-9]+,/\1null,/'
+}
+cli_reports "$input" > "$tmp/cli.jsonl"
 [ -s "$tmp/cli.jsonl" ] || fail "smslint check wrote nothing"
-diff "$tmp/cli.jsonl" "$tmp/capi.jsonl" > "$tmp/diff" ||
-  { head -c 4000 "$tmp/diff"; fail "C ABI reports differ from smslint check's"; }
+[ "$(wc -l < "$tmp/cli.jsonl")" = "$(wc -l < "$tmp/capi.jsonl")" ] ||
+  fail "smslint check and the C ABI wrote different numbers of reports"
+# Reports of input problems name the line ("line 8 is not valid JSON"),
+# which is always 1 in the C ABI: those lines are compared with smslint
+# check on a file holding that line alone.
+n=0
+single=0
+while IFS= read -r capi; do
+  n=$((n + 1))
+  cli=$(sed -n "${n}p" "$tmp/cli.jsonl")
+  if [ "$cli" != "$capi" ]; then
+    sed -n "${n}p" "$input" > "$tmp/one.jsonl"
+    cli=$(cli_reports "$tmp/one.jsonl")
+    single=$((single + 1))
+  fi
+  [ "$cli" = "$capi" ] ||
+    fail "line $n: the C ABI's report differs from smslint check's:
+$capi
+$cli"
+done < "$tmp/capi.jsonl"
 echo "smslint.pc ok; C++17 and C11 consumers built and ran;" \
-  "$(wc -l < "$tmp/capi.jsonl") C ABI reports equal smslint check's"
+  "$n C ABI reports equal smslint check's ($single of them on the line alone)"

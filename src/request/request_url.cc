@@ -77,11 +77,13 @@ RequestUrl ParseRequestUrl(std::string_view text) {
     return fail("the URL has no host (expected " + out.scheme + "://host/...)",
                 {out.scheme_part.begin, text.size()});
   }
-  if (h.uri.pathHead != nullptr) {
-    const UrlPart first = Part(h.uri.pathHead->text, base);
-    const UrlPart last = Part(h.uri.pathTail->text, base);
-    // The "/" before the first segment belongs to the path.
-    out.path = {first.begin > 0 ? first.begin - 1 : first.begin, last.end};
+  // The path, from the text: uriparser points an empty segment ("a.com/")
+  // at a static "" outside the input. Past the host come only the port
+  // (digits), "]" and the path, so the first "/" before "?" or "#" starts it.
+  const size_t slash = text.find('/', out.host_part.end);
+  const size_t query = text.find_first_of("?#", out.host_part.end);
+  if (slash != std::string_view::npos && (query == std::string_view::npos || slash < query)) {
+    out.path = {slash, query == std::string_view::npos ? text.size() : query};
   }
   const std::string_view host_text =
       text.substr(out.host_part.begin, out.host_part.end - out.host_part.begin);

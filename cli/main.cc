@@ -12,7 +12,9 @@
 #include <sstream>
 #include <string>
 
+#include "base/iso_time.h"
 #include "commands.h"
+#include "escape.h"
 #include "smslint/config.h"
 #include "smslint/version.h"
 
@@ -66,6 +68,7 @@ struct LintFlags {
   smslint::Options options;
   bool no_smart_fix = false;
   std::string config_path;
+  std::string now;  // --now, ISO 8601 with a zone
 };
 
 void AddLintFlags(CLI::App* cmd, LintFlags& f) {
@@ -87,6 +90,10 @@ void AddLintFlags(CLI::App* cmd, LintFlags& f) {
   cmd->add_option("--media-root", f.options.media_root,
                   "read media paths from input data only under this "
                   "directory (default: read no file)");
+  cmd->add_option("--now", f.now,
+                  "the time scheduling rules compare send_at with, ISO 8601 "
+                  "with a zone (2026-12-03T12:00:00Z; default: the system "
+                  "clock)");
   cmd->add_flag("--no-smart-encoding-fix", f.no_smart_fix,
                 "do not offer Smart Encoding fixes");
   cmd->add_option("--config", f.config_path,
@@ -119,6 +126,15 @@ bool ResolveLintFlags(const CLI::App* cmd, LintFlags& f,
   }
   if (cmd->count("--media-root")) {
     options.media_root = f.options.media_root;
+  }
+  if (cmd->count("--now")) {
+    const smslint::base::IsoTime now = smslint::base::ParseIsoTime(f.now);
+    if (!now.unix_seconds) {
+      std::fprintf(stderr, "smslint: --now %s: %s\n", smslint::cli::EscapeControls(f.now).c_str(),
+                   now.error.c_str());
+      return false;
+    }
+    options.now_unix_seconds = now.unix_seconds;
   }
   options.disabled_rules.insert(options.disabled_rules.end(),
                                 f.options.disabled_rules.begin(),

@@ -543,6 +543,40 @@ inline std::string ApplyEdits(std::string_view text,
 // A diagnostic of the number rules (to/*, from/*, message/*): about a
 // number field, and its only fix replaces the whole field with a strict
 // E.164 number (what the rule's "e164" argument says).
+// A finding of the request rules (src/request; media/size-unknown on a URL):
+// on a request field, of the right area, with a span inside that field's
+// value and no fix.
+inline void CheckRequestDiagnostic(const smslint::Message& m,
+                                   const smslint::Diagnostic& d) {
+  const std::string* text = nullptr;
+  const std::string_view f = d.field;
+  if (f.starts_with("media_url[")) {
+    const size_t i = std::stoul(std::string(f.substr(10)));
+    FUZZ_CHECK_MSG(i < m.media_urls.size(), d.field);
+    text = &m.media_urls[i];
+    FUZZ_CHECK_MSG(d.rule_id.starts_with("media/"), d.rule_id);
+  } else if (f == "status_callback") {
+    text = &m.status_callback;
+    FUZZ_CHECK_MSG(d.rule_id.starts_with("callback/"), d.rule_id);
+  } else if (f == "send_at" || f == "schedule_type" || f == "validity_period") {
+    text = f == "send_at" ? &m.send_at : f == "schedule_type" ? &m.schedule_type : nullptr;
+    FUZZ_CHECK_MSG(d.rule_id.starts_with("schedule/"), d.rule_id);
+  }
+  FUZZ_CHECK_MSG(text != nullptr || f == "validity_period", d.field);
+  FUZZ_CHECK_MSG(!d.fix, d.rule_id);
+  if (d.span) {
+    FUZZ_CHECK_MSG(text != nullptr && d.span->byte_begin <= d.span->byte_end &&
+                       d.span->byte_end <= text->size() &&
+                       d.span->utf16_begin <= d.span->utf16_end,
+                   d.rule_id);
+  }
+}
+
+inline bool IsRequestField(std::string_view f) {
+  return f.starts_with("media_url[") || f == "status_callback" || f == "send_at" ||
+         f == "schedule_type" || f == "validity_period";
+}
+
 inline void CheckNumberDiagnostic(const smslint::Message& m,
                                   const smslint::Diagnostic& d) {
   const std::string* text = nullptr;
@@ -592,20 +626,26 @@ inline void CheckReport(const smslint::Linter& linter, const smslint::Message& m
   for (const smslint::Diagnostic& d : r.diagnostics) {
     FUZZ_CHECK(!d.rule_id.empty());
     FUZZ_CHECK_MSG(!d.message.empty(), d.rule_id);
+    std::string given = m.body + m.to + m.from + m.messaging_service_id + m.region +
+                        m.status_callback + m.send_at + m.schedule_type;
+    for (const std::string& u : m.media_urls) given += u;
     FUZZ_CHECK_MSG(d.message.find('{') == std::string::npos ||
-                       (m.body + m.to + m.from + m.messaging_service_id +
-                        m.region).find('{') != std::string::npos,
+                       given.find('{') != std::string::npos,
                    d.rule_id + ": unrendered template? " + d.message);
     FUZZ_CHECK(d.severity == smslint::Severity::kInfo ||
                d.severity == smslint::Severity::kWarning ||
                d.severity == smslint::Severity::kError);
     if (d.rule_id == "segments/too-many-segments") seen_too_many = true;
+    if (IsRequestField(d.field)) {
+      CheckRequestDiagnostic(m, d);
+      continue;
+    }
     if (d.rule_id.starts_with("media/") || d.rule_id.starts_with("mms/")) {
-      // Media findings: about media, media[i] or (MMS regions) to/from;
-      // no spans, no fixes.
-      FUZZ_CHECK_MSG(!m.media.empty(), d.rule_id);
+      // Media findings: about media, media[i], media_url or (MMS regions)
+      // to/from; no spans, no fixes.
+      FUZZ_CHECK_MSG(!m.media.empty() || !m.media_urls.empty(), d.rule_id);
       FUZZ_CHECK_MSG(!d.span && !d.fix, d.rule_id);
-      FUZZ_CHECK_MSG(d.field == "media" || d.field == "to" ||
+      FUZZ_CHECK_MSG(d.field == "media" || d.field == "media_url" || d.field == "to" ||
                          d.field == "from" || d.field.starts_with("media["),
                      d.field);
       continue;

@@ -13,7 +13,9 @@ set +e
 # 1. Messages as JSON Lines: every check, one report per line.
 # --media-root .: the example media paths are relative to the repository
 # (file access from input data is off without it; README "Security notes").
-./build/cli/smslint check --media-root . "$@" data/examples/messages.jsonl
+# --now pins "now" for the scheduling examples (send_at), so the output
+# does not change with the day it runs.
+./build/cli/smslint check --media-root . --now 2026-12-03T12:00:00Z "$@" data/examples/messages.jsonl
 code=$?
 # 2. A messy contact list (BOM, CRLF, quoted line breaks, national formats,
 #    duplicates) through `smslint batch` with a personalised template: a row

@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(meson ninja-build pkg-config g++ libphonenumber-dev libprotobuf-dev libicu-dev
           libabsl-dev libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev
-          libcli11-dev libmagic-dev libtomlplusplus-dev libre2-dev python3 python3-jsonschema python3-phonenumbers
+          libcli11-dev libmagic-dev libtomlplusplus-dev libre2-dev liburiparser-dev python3 python3-jsonschema python3-phonenumbers
           strace)  # strace: tests/offline checks that no network socket is opened
 for arg in "$@"; do
   case "$arg" in

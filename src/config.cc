@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 
+#include "base/iso_time.h"
 #include "smslint/config.h"
 #include "smslint/rules.h"
 
@@ -89,6 +90,15 @@ struct Loader {
       } else if (k == "suggest_smart_encoding") {
         if (!node.is_boolean()) return Fail(&node, key, "must be true or false");
         o.suggest_smart_encoding = *node.value<bool>();
+      } else if (k == "now") {
+        // For reproducible runs (tests, the C ABI and the bindings, which
+        // have no --now): a fixed "now" in a long-lived file would age.
+        if (!node.is_string()) {
+          return Fail(&node, key, "must be an ISO 8601 timestamp string with a zone");
+        }
+        const base::IsoTime t = base::ParseIsoTime(*node.value<std::string>());
+        if (!t.unix_seconds) return Fail(&node, key, t.error);
+        o.now_unix_seconds = t.unix_seconds;
       } else if (k == "default_region") {
         if (!node.is_string()) return Fail(&node, key, "must be a string");
         o.default_region = *node.value<std::string>();

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include <cmath>
+#include <ctime>
 
 #include "base/ascii.h"
 #include "content/content_engine.h"
@@ -19,6 +20,7 @@
 #include "media/media_rules.h"
 #include "numbers/number_rules.h"
 #include "numbers/phone_util.h"
+#include "request/request_rules.h"
 #include "rules/policy.h"
 #include "smslint/rules.h"
 
@@ -145,6 +147,17 @@ Report Linter::Lint(const Message& message) const {
        impl_->media_root, impl_->media_read_files},
       emit);
   impl_->content->Check(message, report.segments, emit);
+  // The rest of the request (media_url, status_callback, scheduling).
+  internal::CheckMediaUrls(message, *impl_->content, emit);
+  internal::CheckStatusCallback(message, emit);
+  if (!message.send_at.empty() || !message.schedule_type.empty() ||
+      message.validity_period) {
+    internal::CheckSchedule(message,
+                            impl_->options.now_unix_seconds
+                                ? *impl_->options.now_unix_seconds
+                                : static_cast<int64_t>(std::time(nullptr)),
+                            emit);
+  }
   SortDiagnostics(report.diagnostics);
   // The score: each rule fires at most once, so summing diagnostics sums
   // rules (SpamAssassin's model; docs/content.md).

@@ -20,6 +20,8 @@ const std::vector<std::vector<std::string_view>> kAliases = {
     {"mediapath", "media"},
     {"firstmessage", "first"},
     {"brand"},
+    {"mediaurl", "mediaurls", "imageurl"},
+    {"statuscallback", "statuscallbackurl", "callbackurl"},
 };
 
 }  // namespace
@@ -31,6 +33,19 @@ std::optional<Key> ParseKey(std::string_view name) {
     if (kKeyNames[k] == name) return static_cast<Key>(k);
   }
   return std::nullopt;
+}
+
+std::vector<std::string> SplitMediaUrls(std::string_view cell) {
+  std::vector<std::string> urls;
+  size_t start = 0;
+  for (size_t i = 0; i <= cell.size(); ++i) {
+    const bool sep = i == cell.size() || cell[i] == '|' || cell[i] == ' ' ||
+                     cell[i] == '\t' || cell[i] == '\n' || cell[i] == '\r';
+    if (!sep) continue;
+    if (i > start) urls.emplace_back(cell.substr(start, i - start));
+    start = i + 1;
+  }
+  return urls;
 }
 
 std::string Normalise(std::string_view s) {
@@ -52,7 +67,8 @@ std::optional<std::pair<Key, std::string>> ParseColumnSpec(
   if (!k) {
     *error = "--column " + spec + ": unknown key \"" + key +
              "\" (expected one of to, from, body, kind, id, country, "
-             "media_type, media_size, media_path, first_message, brand)";
+             "media_type, media_size, media_path, first_message, brand, "
+             "media_url, status_callback)";
     return std::nullopt;
   }
   const std::string header =

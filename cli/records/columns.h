@@ -13,11 +13,16 @@ namespace smslint::cli {
 
 enum Key {
   kTo, kFrom, kBody, kKind, kId, kCountry, kMediaType, kMediaSize,
-  kMediaPath, kFirstMessage, kBrand, kNumKeys
+  kMediaPath, kFirstMessage, kBrand, kMediaUrl, kStatusCallback, kNumKeys
 };
 inline constexpr std::string_view kKeyNames[kNumKeys] = {
     "to", "from", "body", "kind", "id", "country", "media_type",
-    "media_size", "media_path", "first_message", "brand"};
+    "media_size", "media_path", "first_message", "brand", "media_url",
+    "status_callback"};
+
+// A media_url cell holds several URLs separated by whitespace or "|" (a
+// comma can be part of a URL); empty pieces are dropped.
+std::vector<std::string> SplitMediaUrls(std::string_view cell);
 
 std::optional<Key> ParseKey(std::string_view name);
 

@@ -154,6 +154,8 @@ std::string CsvSource::ColumnOf(std::string_view field) const {
   if (field == "to") c = col_[kTo];
   else if (field == "from") c = col_[kFrom];
   else if (field == "body") c = options_.body_template ? -1 : col_[kBody];
+  else if (field.starts_with("media_url")) c = col_[kMediaUrl];
+  else if (field == "status_callback") c = col_[kStatusCallback];
   else if (field.starts_with("media")) c = col_[kMediaType];
   if (c < 0 || static_cast<size_t>(c) >= header_.size()) return "";
   return header_[c];
@@ -256,6 +258,8 @@ void CsvSource::Decode(Record& record) const {
   }
   m.region = std::string(Trim(Field(f, col[kCountry])));
   m.brand = std::string(Trim(Field(f, col[kBrand])));
+  m.media_urls = SplitMediaUrls(Field(f, col[kMediaUrl]));
+  m.status_callback = std::string(Trim(Field(f, col[kStatusCallback])));
   const std::string mtype(Trim(Field(f, col[kMediaType])));
   const std::string msize(Trim(Field(f, col[kMediaSize])));
   const std::string mpath(Trim(Field(f, col[kMediaPath])));

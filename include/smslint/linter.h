@@ -52,6 +52,9 @@ namespace smslint {
 //                                  (same answers, slower; for comparisons)
 //   media_root ("")                where media paths may be read; "" reads
 //                                  no file at all (see below)
+//   now_unix_seconds (nullopt)     "now" for the scheduling rules, in
+//                                  seconds since 1970-01-01T00:00:00Z;
+//                                  nullopt: the system clock at each Lint
 struct Options {
   uint32_t max_segments = 10;
   uint32_t max_body_characters = 1600;
@@ -69,6 +72,12 @@ struct Options {
   // blocking. Anything else gets media/unreadable saying why. No file is
   // opened when every rule that reads media files is disabled.
   std::string media_root;
+
+  // The time schedule/send-at-outside-window and schedule/send-at-short-lead
+  // compare send_at with (Twilio's window is 5 minutes to 35 days ahead of
+  // the request). Set it for reproducible results, or to check a batch
+  // that will be sent later; nullopt reads the system clock at each Lint.
+  std::optional<int64_t> now_unix_seconds;
 
   // Content risk (docs/content.md).
   // The brand messages should name; exact match beats the heuristics of

@@ -73,9 +73,10 @@ struct Message {
   std::vector<std::string> owned_domains;
   // Fields of Twilio's Messages API request, carried for rules that check
   // them (docs/input.md lists their spellings). Empty or nullopt: not given.
-  // Media by URL (MediaUrl): what the URLs point at is not known offline,
-  // so they count as media only where the count alone matters (MMS
-  // eligibility, body/empty); the checks of `media` do not apply to them.
+  // Media by URL (MediaUrl): what the URLs point at is not known offline
+  // (nothing is fetched). They count as media for MMS eligibility,
+  // body/empty, the 10-media limit and the 5 MB total (size unknown); each
+  // URL is checked by the media/url-* rules (docs/input.md).
   std::vector<std::string> media_urls;
   std::string status_callback;             // StatusCallback URL, as given
   std::optional<int64_t> validity_period;  // ValidityPeriod, in seconds

@@ -72,6 +72,9 @@ void CheckOptOutRules(const ContentContext& c);     // optout_rules.cc
 void CheckDisclosureRules(const ContentContext& c); // optout_rules.cc
 void CheckSenderId(const ContentContext& c);        // optout_rules.cc
 void CheckUrlRules(const ContentContext& c);        // url_rules.cc
+// The reason content/deceptive-url gives for `host` (normalised), or "".
+std::string_view DeceptiveHostReason(const PhraseEngine& phrases,
+                                     std::string_view host);  // url_rules.cc
 void CheckTextRules(const ContentContext& c);       // text_rules.cc
 void CheckLexiconRules(const ContentContext& c);    // lexicon_rules.cc
 

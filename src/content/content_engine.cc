@@ -49,4 +49,21 @@ void ContentEngine::Check(
   CheckTextRules(c);
 }
 
+ContentEngine::HostVerdict ContentEngine::CheckHost(const Message& message,
+                                                    std::string_view host) const {
+  HostVerdict verdict;
+  if (!error().empty() || host.empty()) return verdict;
+  if (!owned_domains_.Match(host).empty()) return verdict;
+  for (const std::string& owned : message.owned_domains) {
+    HostSet one;
+    one.Add(owned);
+    if (!one.Match(host).empty()) return verdict;
+  }
+  std::string_view entry = PublicShorteners().Match(host);
+  if (entry.empty()) entry = extra_shorteners_.Match(host);
+  verdict.shortener = std::string(entry);
+  verdict.deceptive = std::string(DeceptiveHostReason(phrases_, host));
+  return verdict;
+}
+
 }  // namespace smslint::internal

@@ -28,6 +28,15 @@ class ContentEngine {
   void Check(const Message& message, const SegmentInfo& segments,
              const Emit& emit) const;
 
+  // The link checks of the content rules for one host outside the body (a
+  // media URL's): the public-shortener entry it matches and the
+  // deceptive-url reason, each "" when none; owned domains are exempt.
+  struct HostVerdict {
+    std::string shortener;
+    std::string deceptive;
+  };
+  HostVerdict CheckHost(const Message& message, std::string_view host) const;
+
  private:
   const PhraseEngine& phrases_;
   HostSet owned_domains_;

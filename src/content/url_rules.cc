@@ -13,16 +13,9 @@
 namespace smslint::internal {
 namespace {
 
-// The first deceptive-url host check (data/content/lexicons/urls.toml) that
-// the host fails; its role names the reason.
 std::string_view DeceptiveReason(const ContentContext& c, const UrlMatch& u) {
-  constexpr std::string_view kRule = "content/deceptive-url";
   if (u.has_userinfo) return "a user name before the host";
-  for (const LexiconPattern& p : kLexiconPatterns) {
-    if (p.rule != kRule || p.scan) continue;
-    if (c.phrases.Check(kRule, p.role, u.host)) return p.role;
-  }
-  return {};
+  return DeceptiveHostReason(c.phrases, u.host);
 }
 
 // Words left in the view (URLs and e-mails blanked): runs of letters or
@@ -45,6 +38,17 @@ size_t CountWords(std::string_view text) {
 }
 
 }  // namespace
+
+// The first deceptive-url host check (data/content/lexicons/urls.toml) that
+// the host fails; its role names the reason.
+std::string_view DeceptiveHostReason(const PhraseEngine& phrases, std::string_view host) {
+  constexpr std::string_view kRule = "content/deceptive-url";
+  for (const LexiconPattern& p : kLexiconPatterns) {
+    if (p.rule != kRule || p.scan) continue;
+    if (phrases.Check(kRule, p.role, host)) return p.role;
+  }
+  return {};
+}
 
 void CheckUrlRules(const ContentContext& c) {
   const std::vector<UrlMatch>& urls = c.urls.urls;

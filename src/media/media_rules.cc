@@ -42,13 +42,15 @@ bool MediaRulesReadFiles(const std::function<bool(RuleId)>& enabled) {
 }
 
 void CheckMedia(const Message& m, const MediaContext& ctx, const Emit& emit) {
-  // Media by URL counts for MMS eligibility only: the checks below need
-  // the type and size a URL alone does not give, so they read `media`.
+  // Media by URL counts for MMS eligibility, the item count and the size
+  // total (as sizes unknown); the type checks below read `media`.
   if (m.media.empty() && m.media_urls.empty()) return;
   CheckMmsRegions(m, ctx, emit);
-  if (m.media.size() > kMaxMediaItems) {
-    emit(rule::kMediaTooMany, "media", std::nullopt,
-         {{"count", std::to_string(m.media.size())},
+  // Twilio's limit counts every media of the message, by URL or not.
+  const size_t count = m.media.size() + m.media_urls.size();
+  if (count > kMaxMediaItems) {
+    emit(rule::kMediaTooMany, m.media.empty() ? "media_url" : "media", std::nullopt,
+         {{"count", std::to_string(count)},
           {"limit", std::to_string(kMaxMediaItems)}});
   }
   uint64_t total = 0;
@@ -110,6 +112,13 @@ void CheckMedia(const Message& m, const MediaContext& ctx, const Emit& emit) {
       ++unknown_sizes;
       emit(rule::kMediaSizeUnknown, field, std::nullopt, {});
     }
+  }
+  // A URL says nothing of its size (nothing is fetched): each one is an
+  // item of unknown size for the 5 MB total. The other media_url checks are
+  // src/request's.
+  for (size_t i = 0; i < m.media_urls.size(); ++i) {
+    ++unknown_sizes;
+    emit(rule::kMediaSizeUnknown, "media_url[" + std::to_string(i) + "]", std::nullopt, {});
   }
   if (total > kMaxMediaBytes) {
     emit(rule::kMediaTooLarge, "media", std::nullopt,

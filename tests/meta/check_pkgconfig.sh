@@ -45,7 +45,7 @@ $CXX -std=c++17 -Wall -Wextra -Werror $cflags "$here/pkgconfig_consumer.cc" \
 $CC -std=c11 -Wall -Wextra -Wpedantic -Werror $cflags "$here/pkgconfig_consumer.c" \
   -o "$tmp/c_consumer" $libs $rpath || fail "C11 consumer does not build"
 
-printf '[lint]\nmax_segments = 2\n\n[content]\nbrand = "Acme"\n' > "$tmp/config.toml"
+printf '[lint]\nmax_segments = 2\nnow = "2026-12-03T12:00:00Z"\n\n[content]\nbrand = "Acme"\n' > "$tmp/config.toml"
 input="$src/data/examples/messages.jsonl"
 "$tmp/c_consumer" "$tmp/config.toml" < "$input" > "$tmp/capi.jsonl" ||
   fail "C11 consumer"

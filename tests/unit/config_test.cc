@@ -22,6 +22,7 @@ max_body_characters = 900
 suggest_smart_encoding = false
 default_region = "GB"
 disable = ["media", "segments/crlf-line-breaks"]
+now = "2026-12-03T09:30:00-05:00"
 
 [lint.severity]
 "segments/forces-ucs2" = "error"
@@ -31,10 +32,22 @@ disable = ["media", "segments/crlf-line-breaks"]
   EXPECT_EQ(o.max_body_characters, 900u);
   EXPECT_FALSE(o.suggest_smart_encoding);
   EXPECT_EQ(o.default_region, "GB");
+  EXPECT_EQ(o.now_unix_seconds, std::optional<int64_t>(1796308200));
   EXPECT_EQ(o.disabled_rules, (std::vector<std::string>{"media", "segments/crlf-line-breaks"}));
   ASSERT_EQ(o.severity_overrides.size(), 2u);
   EXPECT_EQ(o.severity_overrides[0].second, Severity::kError);
   EXPECT_TRUE(Linter(o).ok());
+}
+
+TEST(ConfigTest, NowMustBeATimestampWithAZone) {
+  for (const char* bad : {"now = 5", "now = \"2026-12-03T09:30:00\"",
+                          "now = \"tomorrow\""}) {
+    Options o;
+    ConfigError e;
+    EXPECT_FALSE(LoadConfigString(std::string("[lint]\n") + bad, "t.toml", &o, &e)) << bad;
+    EXPECT_EQ(e.key, "lint.now") << bad;
+    EXPECT_FALSE(o.now_unix_seconds.has_value());
+  }
 }
 
 TEST(ConfigTest, MissingSettingsKeepTheirValues) {

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "records/columns.h"
 #include "records/csv_source.h"
 #include "records/encoding.h"
 #include "records/jsonl_source.h"
@@ -135,6 +136,35 @@ TEST(CsvSourceTest, ExplicitColumnsAndTemplate) {
   EXPECT_EQ(rs[0].message.to, "+14155550132");
   EXPECT_EQ(rs[0].message.body, "Hi Ada!");
   EXPECT_EQ(s->ColumnOf("body"), "");  // templated
+}
+
+TEST(CsvSourceTest, MediaUrlAndStatusCallbackColumns) {
+  std::istringstream in(
+      "phone,message,Media URLs,Status Callback\n"
+      "+14155550132,hi,\"https://a.example.org/1.png | https://a.example.org/2.png "
+      "\nhttps://a.example.org/3.png?a=1,2\", https://hooks.example.org/s \n");
+  CsvSourceOptions o;
+  o.name = "c.csv";
+  std::vector<std::string> messages;
+  auto s = OpenCsv(in, std::move(o), &messages);
+  ASSERT_NE(s, nullptr);
+  const std::vector<Record> rs = ReadAll(*s);
+  ASSERT_EQ(rs.size(), 1u);
+  EXPECT_EQ(rs[0].message.media_urls,
+            (std::vector<std::string>{"https://a.example.org/1.png", "https://a.example.org/2.png",
+                                      "https://a.example.org/3.png?a=1,2"}));
+  EXPECT_EQ(rs[0].message.status_callback, "https://hooks.example.org/s");
+  EXPECT_EQ(s->ColumnOf("media_url[1]"), "Media URLs");
+  EXPECT_EQ(s->ColumnOf("status_callback"), "Status Callback");
+}
+
+TEST(ColumnsTest, SplitMediaUrls) {
+  EXPECT_TRUE(SplitMediaUrls("").empty());
+  EXPECT_TRUE(SplitMediaUrls(" | \t|").empty());
+  EXPECT_EQ(SplitMediaUrls("a|b c\td\r\ne"),
+            (std::vector<std::string>{"a", "b", "c", "d", "e"}));
+  EXPECT_EQ(SplitMediaUrls("https://x.org/a,b.png"),
+            std::vector<std::string>{"https://x.org/a,b.png"});
 }
 
 TEST(CsvSourceTest, MissingColumnsAreUsageErrors) {

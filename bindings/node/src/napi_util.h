@@ -25,16 +25,15 @@ struct JsPending {};
 // pending (the one a failed call left, or a generic Error naming the call).
 inline void Check(napi_env env, napi_status status) {
   if (status == napi_ok) return;
+  // Read the error first: every Node-API call resets it.
+  const napi_extended_error_info* info = nullptr;
+  napi_get_last_error_info(env, &info);
+  const std::string msg = (info != nullptr && info->error_message != nullptr)
+                              ? info->error_message
+                              : "Node-API call failed";
   bool pending = false;
   napi_is_exception_pending(env, &pending);
-  if (!pending) {
-    const napi_extended_error_info* info = nullptr;
-    napi_get_last_error_info(env, &info);
-    const char* msg = (info != nullptr && info->error_message != nullptr)
-                          ? info->error_message
-                          : "Node-API call failed";
-    napi_throw_error(env, "ERR_SMSLINT_NAPI", msg);
-  }
+  if (!pending) napi_throw_error(env, "ERR_SMSLINT_NAPI", ("smslint: " + msg).c_str());
   throw JsPending{};
 }
 

@@ -45,7 +45,9 @@ void Execute(napi_env, void* data) {
   }
 }
 
-// Back on the JS thread: settle the promise, free the work.
+// Back on the JS thread: settle the promise, free the work. A failure here
+// (the reports longer than a JS string may be) rejects the promise rather
+// than surfacing as an uncaught exception.
 void Complete(napi_env env, napi_status status, void* data) {
   std::unique_ptr<BatchWork> w(static_cast<BatchWork*>(data));
   Guard(env, [&]() -> napi_value {
@@ -55,11 +57,19 @@ void Complete(napi_env env, napi_status status, void* data) {
       Check(env, napi_create_error(env, String(env, "ERR_SMSLINT_INTERNAL"),
                                    String(env, w->error), &error));
       Check(env, napi_reject_deferred(env, w->deferred, error));
-    } else {
-      napi_value result = String(env, w->output);
-      w->output = std::string();
-      Check(env, napi_resolve_deferred(env, w->deferred, result));
+      return nullptr;
     }
+    napi_value result = nullptr;
+    try {
+      result = String(env, w->output);
+    } catch (const JsPending&) {
+      napi_value error;
+      Check(env, napi_get_and_clear_last_exception(env, &error));
+      Check(env, napi_reject_deferred(env, w->deferred, error));
+      return nullptr;
+    }
+    w->output = std::string();
+    Check(env, napi_resolve_deferred(env, w->deferred, result));
     return nullptr;
   });
   napi_delete_async_work(env, w->work);

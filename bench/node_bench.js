@@ -45,6 +45,10 @@ for (let i = 0; i < rounds; ++i) {
   if (nat === null || r.lintJsonNs < nat.lintJsonNs) nat = r;
 }
 const nativeFull = nat.lintJsonNs + nat.reportToJsonNs;
+// Where the binding's time goes: the message to JSON, the report from JSON.
+const reportText = JSON.stringify(linter.lint(message));
+const stringifyNs = best(rounds, () => perCall(n, () => JSON.stringify(message)));
+const parseNs = best(rounds, () => perCall(n, () => JSON.parse(reportText)));
 const fmt = (ns) => (ns / 1000).toFixed(2).padStart(7) + ' µs';
 console.log(`one-segment message, best of ${rounds} x ${n} calls, node ${process.version}`);
 console.log(`  C++ Linter::Lint (decoded message)         ${fmt(nat.lintNs)}`);
@@ -53,6 +57,8 @@ console.log(`  C++ LintJson + ReportToJson                ${fmt(nativeFull)}`);
 console.log(`  node linter.lint(object) -> report object  ${fmt(lintNs)}`);
 console.log(`  binding overhead vs LintJson+ReportToJson  ${fmt(lintNs - nativeFull)}` +
             `   (vs LintJson alone ${((lintNs - nat.lintJsonNs) / 1000).toFixed(2)} µs)`);
+console.log(`    of which JSON.stringify(message)         ${fmt(stringifyNs)}`);
+console.log(`    of which JSON.parse(report, ${reportText.length} bytes)   ${fmt(parseNs)}`);
 
 async function many() {
   const count = Number(process.env.BENCH_MANY || 100000);

@@ -80,7 +80,6 @@ class Linter {
       if (e && e.code === 'ERR_SMSLINT_CONFIG') throw toConfigError(e, t.lines);
       throw e;
     }
-    Object.freeze(this);
   }
 
   /** The report of one message (twilio-node's create() params work as they are). */

@@ -49,7 +49,19 @@ function messageJson(message) {
         : v.toISOString().replace(/\.\d{3}Z$/, 'Z');
     }
   }
-  return JSON.stringify(copy === null ? message : copy);
+  const json = JSON.stringify(copy === null ? message : copy);
+  // JSON.stringify writes a lone surrogate as an escape ("\ud800"), which
+  // is not valid JSON text to the decoder; on the wire (form encoding)
+  // twilio-node sends U+FFFD for it, and so does this (rare, so checked
+  // on the output).
+  return LONE_SURROGATE_ESCAPE.test(json) ? JSON.stringify(copy === null ? message : copy, wellFormed)
+    : json;
+}
+
+const LONE_SURROGATE_ESCAPE = /\\ud[89a-f][0-9a-f]{2}/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+function wellFormed(key, value) {
+  return typeof value === 'string' ? value.replace(LONE_SURROGATE, '\ufffd') : value;
 }
 
 // `ok`: no error-level finding. Not enumerable, so that the report stays

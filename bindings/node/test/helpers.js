@@ -4,7 +4,7 @@
 const path = require('path');
 const { execFileSync } = require('child_process');
 
-const packageDir = process.env.SMSLINT_NODE_PACKAGE || path.join(__dirname, '..');
+const packageDir = path.resolve(process.env.SMSLINT_NODE_PACKAGE || path.join(__dirname, '..'));
 const smslint = require(packageDir);
 const smslintBin = process.env.SMSLINT_BIN ||
   path.join(__dirname, '..', '..', '..', 'build', 'cli', 'smslint');

@@ -100,3 +100,14 @@ test('lintJson takes JSON text; broken JSON is a finding, not an exception', () 
   assert.equal(r.ok, false);
   assert.deepStrictEqual(plain(linter.lintJson(JSON.stringify(messages[1]))), plain(linter.lint(messages[1])));
 });
+
+test('a lone surrogate is linted as the U+FFFD twilio-node would send', () => {
+  const linter = new Linter();
+  const base = { to: '+14155550132', from: '+14155550100' };
+  for (const [lone, fixed] of [['bad \ud800 x', 'bad \ufffd x'], ['\udc00end', '\ufffdend'],
+                               ['ok 😀 \\ud800 text', 'ok 😀 \\ud800 text']]) {
+    const r = linter.lint({ ...base, body: lone });
+    assert.ok(!r.diagnostics.some((d) => d.field === 'input'), JSON.stringify(r.diagnostics));
+    assert.deepStrictEqual(plain(r), plain(linter.lint({ ...base, body: fixed })));
+  }
+});

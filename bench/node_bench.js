@@ -39,6 +39,7 @@ smslint._benchNative(linter, json, 2000);
 
 const rounds = 5;
 const lintNs = best(rounds, () => perCall(n, () => linter.lint(message)));
+const sendableNs = best(rounds, () => perCall(n, () => linter.isSendable(message)));
 let nat = null;
 for (let i = 0; i < rounds; ++i) {
   const r = smslint._benchNative(linter, json, n);
@@ -59,6 +60,8 @@ console.log(`  binding overhead vs LintJson+ReportToJson  ${fmt(lintNs - nativeF
             `   (vs LintJson alone ${((lintNs - nat.lintJsonNs) / 1000).toFixed(2)} µs)`);
 console.log(`    of which JSON.stringify(message)         ${fmt(stringifyNs)}`);
 console.log(`    of which JSON.parse(report, ${reportText.length} bytes)   ${fmt(parseNs)}`);
+console.log(`  node linter.isSendable(object)             ${fmt(sendableNs)}` +
+            `   (overhead vs LintJson ${((sendableNs - nat.lintJsonNs) / 1000).toFixed(2)} µs)`);
 
 async function many() {
   const count = Number(process.env.BENCH_MANY || 100000);

@@ -16,10 +16,10 @@ function makeCheckedCreate(getDefaultLinter, Linter) {
     if (linter !== undefined && !(linter instanceof Linter)) {
       throw new TypeError('smslint: options.linter must be a smslint Linter');
     }
-    const report = (linter || getDefaultLinter()).lint(params);
-    if (report.diagnostics.some((d) => RANK[d.severity] >= RANK[failOn])) {
-      throw new LintError(report, failOn);
-    }
+    const l = linter || getDefaultLinter();
+    // The cheap question first; the report only for a message refused.
+    const max = l.maxSeverity(params);
+    if (max !== null && RANK[max] >= RANK[failOn]) throw new LintError(l.lint(params), failOn);
     return client.messages.create(params);
   };
 }

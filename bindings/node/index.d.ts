@@ -148,6 +148,10 @@ export class Linter {
   constructor(options?: LinterOptions);
   lint(message: Message): Report;
   lintJson(json: string): Report;
+  /** The highest severity lint() would report, null for none; no report is built (cheaper). */
+  maxSeverity(message: Message): Severity | null;
+  /** lint(message).ok without the report: no error-level finding. */
+  isSendable(message: Message): boolean;
   /** lint() on the libuv thread pool. */
   lintAsync(message: Message): Promise<Report>;
   /** Reports in input order, linted on the libuv thread pool (UV_THREADPOOL_SIZE). */

@@ -79,6 +79,7 @@ function threadPoolSize() {
 }
 
 let benchNative;
+const SEVERITY_NAMES = ['info', 'warning', 'error'];
 
 /** An immutable, thread-safe linter built once from options. */
 class Linter {
@@ -97,6 +98,19 @@ class Linter {
   /** The report of one message (twilio-node's create() params work as they are). */
   lint(message) {
     return withOk(JSON.parse(this.#native.lint(messageJson(message))));
+  }
+
+  /**
+   * The highest severity lint() would report ('error', 'warning', 'info',
+   * or null for none), without building the report object: much cheaper.
+   */
+  maxSeverity(message) {
+    return SEVERITY_NAMES[this.#native.maxSeverity(messageJson(message))] ?? null;
+  }
+
+  /** True when lint(message).ok would be: no error-level finding. */
+  isSendable(message) {
+    return this.#native.maxSeverity(messageJson(message)) < RANK.error;
   }
 
   /** The report of one message given as JSON text. */

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -99,6 +100,19 @@ napi_value Lint(napi_env env, napi_callback_info info) {
   });
 }
 
+// maxSeverity(json) -> the report's highest severity (0 info, 1 warning,
+// 2 error; -1 when nothing was found), with no report built for JS: the
+// cheap question a send path asks.
+napi_value MaxSeverity(napi_env env, napi_callback_info info) {
+  return Guard(env, [&]() -> napi_value {
+    Args<1> args(env, info);
+    SharedLinter linter = UnwrapLinter(env, args.self);
+    const std::string json = GetString(env, args.argv[0], "message JSON");
+    const std::optional<Severity> max = linter->LintJson(json).MaxSeverity();
+    return Number(env, max ? static_cast<int>(*max) : -1);
+  });
+}
+
 // segmentCount(body) -> Linter::SegmentCount.
 napi_value SegmentCount(napi_env env, napi_callback_info info) {
   return Guard(env, [&]() -> napi_value {
@@ -165,6 +179,7 @@ napi_value DefineLinterClass(napi_env env) {
   const napi_property_descriptor methods[] = {
       {"lint", nullptr, Lint, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"lintBatch", nullptr, LintBatch, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"maxSeverity", nullptr, MaxSeverity, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"segmentCount", nullptr, SegmentCount, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"benchNative", nullptr, BenchNative, nullptr, nullptr, nullptr, napi_default, nullptr},
   };

@@ -111,3 +111,17 @@ test('a lone surrogate is linted as the U+FFFD twilio-node would send', () => {
     assert.deepStrictEqual(plain(r), plain(linter.lint({ ...base, body: fixed })));
   }
 });
+
+test('maxSeverity and isSendable agree with lint()', () => {
+  const linter = new Linter();
+  const extra = [{ to: '+14155550132', from: '+14155550100', body: 'Hello from Acme, reply STOP to opt out' },
+                 { to: '+14155550132', from: '+14155550100', body: 'it’s' }];
+  for (const m of [...messages, ...extra]) {
+    const r = linter.lint(m);
+    const sevs = r.diagnostics.map((d) => d.severity);
+    const expected = ['error', 'warning', 'info'].find((s) => sevs.includes(s)) ?? null;
+    assert.equal(linter.maxSeverity(m), expected, JSON.stringify(m));
+    assert.equal(linter.isSendable(m), r.ok);
+  }
+  assert.ok(new Set([...messages, ...extra].map((m) => linter.maxSeverity(m))).size >= 3);
+});

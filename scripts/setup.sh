@@ -11,7 +11,9 @@ packages=(meson ninja-build pkg-config g++ libphonenumber-dev libprotobuf-dev li
 for arg in "$@"; do
   case "$arg" in
     --with-fuzz) packages+=(clang-14 libclang-rt-14-dev) ;;
-    --with-node) packages+=(nodejs npm) ;;
+    --with-node) packages+=(nodejs npm)
+                 # bindings/node needs node_api.h: nodesource's nodejs ships it, Debian's in libnode-dev.
+                 [ -e /usr/include/node/node_api.h ] || packages+=(libnode-dev) ;;
     *) echo "setup.sh: unknown argument $arg" >&2; exit 2 ;;
   esac
 done

@@ -132,6 +132,7 @@ def _apply_duplicates(pdf: Any, spec: _Spec) -> Any:
                                       spec.threads)
         for name, values in zip(RESULT_COLUMNS, columns):
             out.loc[dup, name] = values
+    out.index.name = INDEX_NAME
     return out
 
 
@@ -209,5 +210,5 @@ def lint_dataframe(df: Any, config: Any = None, *,
     later = later.set_index(_ROW, divisions=divisions)
     merged = linted.merge(later, left_index=True, right_index=True, how="left")
     out_meta = merged._meta.drop(columns=[_KEY, _LINE, _FIRST_ROW, _FIRST_LINE])
-    result = merged.map_partitions(_apply_duplicates, spec, meta=out_meta)
-    return result.rename_axis(INDEX_NAME)
+    out_meta.index.name = INDEX_NAME
+    return merged.map_partitions(_apply_duplicates, spec, meta=out_meta)

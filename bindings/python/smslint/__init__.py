@@ -84,9 +84,10 @@ class Linter:
     def lint_many(self, messages: Iterable[Message], *,
                   threads: Optional[int] = None) -> list[Report]:
         """The reports of many messages, in order, linted on `threads`
-        threads (default: one per CPU) with the GIL released."""
-        cores = self._core.lint_many(messages, twilio_value, threads or 0)
-        return [Report(c) for c in cores]
+        threads (default: one per CPU) without the GIL, while the calling
+        thread prepares messages and collects reports; threads=1 does all
+        on the calling thread."""
+        return self._core.lint_many(messages, twilio_value, Report, threads or 0)
 
     def segment_count(self, body: str) -> int:
         """How many segments `body` takes (cheap: no report)."""

@@ -18,9 +18,12 @@ class PyLinter {
 
   // One message: a dict (smslint's or Twilio's field names) or JSON text.
   Report LintMessage(pybind11::handle message, pybind11::handle fallback) const;
-  // Many, on `threads` threads (0: the hardware's) with the GIL released.
+  // Many, linted on `threads` threads (0: the hardware's) without the
+  // GIL while this thread writes messages and wraps reports; 1: all on
+  // this thread. Each report is passed through `wrap` (the Python Report
+  // class).
   pybind11::list LintMany(pybind11::iterable messages, pybind11::handle fallback,
-                          unsigned threads) const;
+                          pybind11::handle wrap, unsigned threads) const;
 
   const Linter& linter() const { return *linter_; }
 

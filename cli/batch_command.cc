@@ -186,24 +186,6 @@ std::unique_ptr<RecordSource> MakeSource(const BatchFlags& flags,
   return c;
 }
 
-// Adds input/duplicate-recipient to a row whose recipient came before, in
-// the report's order; false when the rule is off.
-bool AddDuplicate(const Linter& linter, const DupTable::Hit& hit, Item& item) {
-  const Report& r = item.report;
-  std::string number = r.to_number && !r.to_number->e164.empty()
-                           ? r.to_number->e164
-                           : std::string(Trim(item.record.message.to));
-  auto d = linter.MakeDiagnostic(
-      "input/duplicate-recipient", "to", std::nullopt,
-      {{"number", number},
-       {"first_line", std::to_string(hit.first_line)},
-       {"first_row", std::to_string(hit.first_row)}});
-  if (!d) return false;
-  item.report.diagnostics.push_back(std::move(*d));
-  SortDiagnostics(item.report.diagnostics);
-  return true;
-}
-
 std::unique_ptr<Sink> MakeSink(const BatchFlags& flags, std::FILE* out,
                                const std::string& source, const std::string& uri,
                                const CsvSource* csv) {
@@ -365,7 +347,7 @@ int RunBatch(const BatchFlags& flags) {
                                            item.record.line);
       if (hit.duplicate) {
         ++sum.duplicates;
-        if (AddDuplicate(linter, hit, item)) {
+        if (AddDuplicate(linter, hit, item.report, item.record.message.to)) {
           sink->Render(item.record, item.report, &item.out);
         }
       }

@@ -7,7 +7,10 @@ set -euo pipefail
 packages=(meson ninja-build pkg-config g++ libphonenumber-dev libprotobuf-dev libicu-dev
           libabsl-dev libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev
           libcli11-dev libmagic-dev libtomlplusplus-dev libre2-dev liburiparser-dev python3 python3-jsonschema python3-phonenumbers
-          strace)  # strace: tests/offline checks that no network socket is opened
+          strace  # strace: tests/offline checks that no network socket is opened
+          python3-dev pybind11-dev python3-mesonpy python3-pytest python3-dask python3-distributed
+          python3-pandas python3-pip patchelf
+          iproute2)  # ip: the Dask test brings loopback up in its own network namespace  # the Python package (bindings/python), its tests, pip install .
 for arg in "$@"; do
   case "$arg" in
     --with-fuzz) packages+=(clang-14 libclang-rt-14-dev) ;;

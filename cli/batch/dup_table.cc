@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <string>
+#include <utility>
 
 #include "ascii.h"
 
@@ -58,6 +59,22 @@ uint64_t RecipientKey(const Report& report, std::string_view to) {
     if (ok && v != 0) return v;
   }
   return Fnv1a(to) | (uint64_t{1} << 63);
+}
+
+bool AddDuplicate(const Linter& linter, const DupTable::Hit& hit,
+                  Report& report, std::string_view to) {
+  std::string number = report.to_number && !report.to_number->e164.empty()
+                           ? report.to_number->e164
+                           : std::string(Trim(to));
+  auto d = linter.MakeDiagnostic(
+      "input/duplicate-recipient", "to", std::nullopt,
+      {{"number", number},
+       {"first_line", std::to_string(hit.first_line)},
+       {"first_row", std::to_string(hit.first_row)}});
+  if (!d) return false;
+  report.diagnostics.push_back(std::move(*d));
+  SortDiagnostics(report.diagnostics);
+  return true;
 }
 
 }  // namespace smslint::cli

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "smslint/linter.h"
 #include "smslint/report.h"
 
 namespace smslint::cli {
@@ -50,6 +51,12 @@ class DupTable {
 // most 15 digits), or for numbers that do not parse a 63-bit hash of the
 // trimmed text with the top bit set; 0 for an empty recipient.
 uint64_t RecipientKey(const Report& report, std::string_view to);
+
+// Adds input/duplicate-recipient to the report of a row whose recipient
+// (`to`, as given) came before, at `hit`, keeping the report's order; false
+// when the rule is off. The Python binding's Dask path uses it too.
+bool AddDuplicate(const Linter& linter, const DupTable::Hit& hit,
+                  Report& report, std::string_view to);
 
 }  // namespace smslint::cli
 

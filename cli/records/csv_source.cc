@@ -98,55 +98,76 @@ std::unique_ptr<CsvSource> CsvSource::Open(std::unique_ptr<CsvReader> reader,
       messages->push_back(s->options_.name + ": header: " + header_rec.error);
     }
   }
+  if (!s->Bind(messages)) return nullptr;
+  return s;
+}
+
+std::unique_ptr<CsvSource> CsvSource::ForHeader(std::vector<std::string> header,
+                                                CsvSourceOptions options,
+                                                std::vector<std::string>* messages) {
+  const size_t first_message = messages->size();
+  std::unique_ptr<CsvSource> s(new CsvSource(nullptr, std::move(options)));
+  s->have_header_ = true;
+  s->header_ = std::move(header);
+  const bool ok = s->Bind(messages);
+  for (size_t i = first_message; i < messages->size(); ++i) {
+    (*messages)[i] = EscapeControls((*messages)[i]);
+  }
+  if (!ok) return nullptr;
+  return s;
+}
+
+bool CsvSource::Bind(std::vector<std::string>* messages) {
   // Without a header (empty input) every explicit column and placeholder
   // is missing.
   size_t missing = 0;
-  if (!BindColumns(s->header_, s->options_.columns,
-                   s->options_.body_template.has_value(), s->col_, &missing)) {
-    const auto& [k, h] = s->options_.columns[missing];
+  if (!BindColumns(header_, options_.columns,
+                   options_.body_template.has_value(), col_, &missing)) {
+    const auto& [k, h] = options_.columns[missing];
     messages->push_back("--column " + std::string(kKeyNames[k]) + "=" + h +
-                        ": the header of " + s->options_.name +
+                        ": the header of " + options_.name +
                         " has no column \"" + h + "\"");
-    return nullptr;
+    return false;
   }
   // A header nothing was recognised in would mark every row to/missing
   // (or body/empty) without a word: say what was seen and looked for.
-  if (s->have_header_) {
+  if (have_header_) {
     const std::string seen = "(fields, split at " +
-                             DelimiterName(s->delimiter()) + ": " +
-                             ShowFields(s->header_) + "; looked for: ";
-    if (s->col_[kTo] < 0) {
-      messages->push_back("warning: " + s->options_.name +
+                             DelimiterName(delimiter()) + ": " +
+                             ShowFields(header_) + "; looked for: ";
+    if (col_[kTo] < 0) {
+      messages->push_back("warning: " + options_.name +
                           ": no recipient column in the header " + seen +
                           ShowAliases(kTo) +
                           "); every row will be to/missing: use --column "
                           "to=NAME");
     }
-    if (s->col_[kBody] < 0 && !s->options_.body_template) {
-      messages->push_back("warning: " + s->options_.name +
+    if (col_[kBody] < 0 && !options_.body_template) {
+      messages->push_back("warning: " + options_.name +
                           ": no message column in the header " + seen +
                           ShowAliases(kBody) +
                           "); every body will be empty: use --column "
                           "body=NAME or --template");
     }
   }
-  if (s->options_.body_template) {
+  if (options_.body_template) {
     std::vector<std::string> missing_names;
-    if (!s->options_.body_template->BindColumns(s->header_, &s->template_cols_,
+    if (!options_.body_template->BindColumns(header_, &template_cols_,
                                                 &missing_names)) {
       for (const std::string& name : missing_names) {
         messages->push_back("--template: placeholder {{" + name +
                             "}} has no column in the header of " +
-                            s->options_.name);
+                            options_.name);
       }
-      return nullptr;
+      return false;
     }
   }
-  return s;
+  return true;
 }
 
 char CsvSource::delimiter() const {
-  return reader_->delimiter() == 0 ? ',' : reader_->delimiter();
+  const char d = reader_ ? reader_->delimiter() : options_.csv.delimiter;
+  return d == 0 ? ',' : d;
 }
 
 std::string CsvSource::ColumnOf(std::string_view field) const {
@@ -162,7 +183,7 @@ std::string CsvSource::ColumnOf(std::string_view field) const {
 }
 
 bool CsvSource::Read(Record& record) {
-  if (!have_header_) return false;
+  if (!have_header_ || reader_ == nullptr) return false;
   while (reader_->Next(&rec_)) {
     if (rec_.blank) continue;
     record.row = ++row_no_;

@@ -40,10 +40,18 @@ class CsvSource : public RecordSource {
                                          CsvSourceOptions options,
                                          std::vector<std::string>* messages);
 
+  // A source for rows that were read elsewhere (the Python binding's Dask
+  // path: a dataframe's columns are the header): the same column binding
+  // and messages as Open, and Decode for rows given to it; Read finds
+  // nothing.
+  static std::unique_ptr<CsvSource> ForHeader(std::vector<std::string> header,
+                                              CsvSourceOptions options,
+                                              std::vector<std::string>* messages);
+
   bool Read(Record& record) override;
   void Decode(Record& record) const override;
-  uint64_t bytes_read() const override { return reader_->offset(); }
-  std::string io_error() const override { return reader_->io_error(); }
+  uint64_t bytes_read() const override { return reader_ ? reader_->offset() : 0; }
+  std::string io_error() const override { return reader_ ? reader_->io_error() : ""; }
 
   const std::vector<std::string>& header() const { return header_; }
   // The delimiter read or detected (',' when the input was empty).
@@ -54,6 +62,8 @@ class CsvSource : public RecordSource {
 
  private:
   CsvSource(std::unique_ptr<CsvReader> reader, CsvSourceOptions options);
+  // Binds the columns of header_ (Open's second half); false on an error.
+  bool Bind(std::vector<std::string>* messages);
 
   std::unique_ptr<CsvReader> reader_;
   CsvSourceOptions options_;

@@ -1,9 +1,8 @@
 #include "sinks/csv_sink.h"
 
-#include <set>
 #include <string_view>
 
-#include "output.h"
+#include "sinks/csv_columns.h"
 
 namespace smslint::cli {
 namespace {
@@ -31,14 +30,9 @@ void CsvSink::Begin() {
     h += CsvQuote(c, delimiter_);
     h.push_back(delimiter_);
   }
-  const char* names[] = {"smslint_status", "smslint_errors",
-                         "smslint_warnings", "smslint_e164",
-                         "smslint_segments", "smslint_encoding",
-                         "smslint_risk_score", "smslint_risk_band",
-                         "smslint_rules", "smslint_message"};
-  for (size_t i = 0; i < std::size(names); ++i) {
+  for (size_t i = 0; i < kCsvResultColumns.size(); ++i) {
     if (i > 0) h.push_back(delimiter_);
-    h += names[i];
+    h += kCsvResultColumns[i];
   }
   h += "\r\n";
   Put(h);
@@ -54,46 +48,11 @@ void CsvSink::Render(const Record& record, const Report& rep,
     if (i < record.fields.size()) o += CsvQuote(record.fields[i], dl);
     o.push_back(dl);
   }
-  const auto max = rep.MaxSeverity();
-  o += max ? std::string(SeverityName(*max)) : "ok";
-  o.push_back(dl);
-  o += std::to_string(rep.Count(Severity::kError));
-  o.push_back(dl);
-  o += std::to_string(rep.Count(Severity::kWarning));
-  o.push_back(dl);
-  if (rep.to_number) o += CsvQuote(rep.to_number->e164, dl);
-  o.push_back(dl);
-  if (record.usable) {
-    o += std::to_string(rep.segments.segment_count);
-    o.push_back(dl);
-    o += std::string(EncodingName(rep.segments.encoding));
-    o.push_back(dl);
-    o += FormatWeight(rep.risk.score);
-    o.push_back(dl);
-    o += std::string(RiskBandName(rep.risk.band));
-  } else {
-    o.append(3, dl);
+  const auto values = CsvResultValues(rep, record.usable);
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) o.push_back(dl);
+    o += CsvResultColumnIsText(i) ? CsvQuote(values[i], dl) : values[i];
   }
-  o.push_back(dl);
-  std::string rules;
-  std::set<std::string_view> seen;
-  for (const Diagnostic& d : rep.diagnostics) {
-    if (!seen.insert(d.rule_id).second) continue;
-    if (!rules.empty()) rules.push_back(' ');
-    rules += d.rule_id;
-  }
-  o += CsvQuote(rules, dl);
-  o.push_back(dl);
-  const Diagnostic* first = nullptr;
-  for (const Diagnostic& d : rep.diagnostics) {
-    if (d.severity == Severity::kError) { first = &d; break; }
-  }
-  if (first == nullptr) {
-    for (const Diagnostic& d : rep.diagnostics) {
-      if (d.severity == Severity::kWarning) { first = &d; break; }
-    }
-  }
-  if (first != nullptr) o += CsvQuote(first->message, dl);
   o += "\r\n";
 }
 

@@ -9,8 +9,8 @@ packages=(meson ninja-build pkg-config g++ libphonenumber-dev libprotobuf-dev li
           libcli11-dev libmagic-dev libtomlplusplus-dev libre2-dev liburiparser-dev python3 python3-jsonschema python3-phonenumbers
           strace  # strace: tests/offline checks that no network socket is opened
           python3-dev pybind11-dev python3-mesonpy python3-pytest python3-dask python3-distributed
-          python3-pandas python3-pip patchelf
-          iproute2)  # ip: the Dask test brings loopback up in its own network namespace  # the Python package (bindings/python), its tests, pip install .
+          python3-pandas python3-pip patchelf  # the Python package (bindings/python), its tests, pip install .
+          iproute2)  # ip: the Dask test brings loopback up in its own network namespace
 for arg in "$@"; do
   case "$arg" in
     --with-fuzz) packages+=(clang-14 libclang-rt-14-dev) ;;

@@ -163,11 +163,18 @@ std::vector<Message> Messages() {
 
 // One Linter per option set: defaults, disabled rules with overrides and
 // weights, small limits on libphonenumber alone, and media files allowed.
+// "now" is pinned: scheduling findings quote it, and a clock that ticks
+// between the single-threaded and the threaded runs is not a race.
+constexpr int64_t kNow = 1796304600;  // 2026-12-03T13:30:00Z
+
 std::vector<std::unique_ptr<const Linter>> Linters() {
   std::vector<std::unique_ptr<const Linter>> out;
-  out.push_back(std::make_unique<const Linter>());
+  Options defaults;
+  defaults.now_unix_seconds = kNow;
+  out.push_back(std::make_unique<const Linter>(defaults));
 
   Options a;
+  a.now_unix_seconds = kNow;
   a.disabled_rules = {"segments/forces-ucs2", "content/all-caps", "mms"};
   a.severity_overrides = {{"body/too-long", Severity::kInfo},
                           {"content/missing-opt-out", Severity::kError},
@@ -182,6 +189,7 @@ std::vector<std::unique_ptr<const Linter>> Linters() {
   out.push_back(std::make_unique<const Linter>(a));
 
   Options b;
+  b.now_unix_seconds = kNow;
   b.max_segments = 2;
   b.max_body_characters = 100;
   b.suggest_smart_encoding = false;
@@ -191,6 +199,7 @@ std::vector<std::unique_ptr<const Linter>> Linters() {
   out.push_back(std::make_unique<const Linter>(b));
 
   Options c;
+  c.now_unix_seconds = kNow;
   c.media_root = SMSLINT_EXAMPLES_DIR;
   c.severity_overrides = {{"media/unreadable", Severity::kError}};
   out.push_back(std::make_unique<const Linter>(c));
@@ -268,6 +277,7 @@ TEST(LinterStressTest, ManyThreadsOneLinterMatchSingleThread) {
 TEST(LinterStressTest, ConcurrentConstructionAgrees) {
   const std::vector<Message> messages = Messages();
   Options o;
+  o.now_unix_seconds = kNow;
   o.default_region = "US";
   o.disabled_rules = {"content/urgency-language"};
   std::vector<std::string> want;

@@ -70,14 +70,17 @@ def test_media_url_list_counts_as_media():
 
 
 def test_send_at_datetime_is_sent_as_twilio_python_sends_it():
-    linter = smslint.Linter()
+    # "now" pinned a day before send_at, inside Twilio's scheduling window.
+    linter = smslint.Linter('[lint]\nnow = "2030-01-01T03:04:05Z"\n')
+    mg = "MG" + "0" * 32
     when = datetime.datetime(2030, 1, 2, 3, 4, 5)
     as_text = linter.lint(to=TO, from_=FROM, body="x", send_at="2030-01-02T03:04:05Z")
-    as_dt = linter.lint(to=TO, from_=FROM, body="x", send_at=when, schedule_type="fixed")
-    assert as_dt.ok
+    as_dt = linter.lint(to=TO, from_=FROM, body="x", send_at=when, schedule_type="fixed",
+                        messaging_service_sid=mg)
+    assert as_dt.ok, as_dt.to_dict()["diagnostics"]
     assert as_dt.to_dict()["diagnostics"] == linter.lint(
         to=TO, from_=FROM, body="x", send_at="2030-01-02T03:04:05Z",
-        schedule_type="fixed").to_dict()["diagnostics"]
+        schedule_type="fixed", messaging_service_sid=mg).to_dict()["diagnostics"]
     assert "input/wrong-type" not in as_text.rule_ids
     with pytest.raises(TypeError, match="send_at"):
         linter.lint(to=TO, body="x", send_at=object())

@@ -29,10 +29,10 @@ def test_no_twilio_import():
 def test_passes_through_and_returns_create_result():
     client = FakeClient()
     out = checked_create(client, to=TO, from_=FROM, body="Your code is 123456",
-                         media_url=["https://example.com/a.png"])
+                         media_url=["https://cdn.acmeshop.com/a.png"])
     assert out["sid"].startswith("SM")
     assert client.messages.calls == [{"to": TO, "from_": FROM, "body": "Your code is 123456",
-                                      "media_url": ["https://example.com/a.png"]}]
+                                      "media_url": ["https://cdn.acmeshop.com/a.png"]}]
 
 
 def test_raises_before_create_on_error():

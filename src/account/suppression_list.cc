@@ -160,9 +160,9 @@ class SuppressionSet::Builder {
     std::string why;
     if (cell.empty()) return Fail(line_no, "the number is empty");
     if (!normalize_(cell, &key, &why) || key == 0 || key >= kMaxKey) {
-      // A first line whose cell is not a number is a header with a name
-      // smslint does not know: the number is in its first column.
-      if (first) {
+      // A first line whose cell has no digit is a header with a name
+      // smslint does not know: the numbers are in its first column.
+      if (first && cell.find_first_of("0123456789") == std::string_view::npos) {
         keys_.push_back(0);
         return true;
       }

@@ -44,7 +44,7 @@ class SuppressionSet {
   // skipped; CSV (a line with ',', ';' or a tab outside quotes decides,
   // looking at the first line that is not skipped) uses the column named
   // number, phone, phone_number, phonenumber, mobile, msisdn, to or e164 in
-  // a header, else the first; a first line whose cell is not a number is a
+  // a header, else the first; a first line whose cell has no digit is a
   // header. Any other line that does not hold a number is an error:
   // `error` is "NAME:LINE: why" and the set stays empty. Never throws
   // (an allocation failure is an error too).

@@ -96,6 +96,61 @@ std::string_view KindsForUseCase(std::string_view use_case) {
 
 bool KnownUseCase(std::string_view use_case) { return FindUseCase(use_case) != nullptr; }
 
+bool IsPlainNanpE164(std::string_view cell) {
+  if (cell.size() != 12 || cell[0] != '+' || cell[1] != '1' || cell[2] < '2' || cell[2] > '9') {
+    return false;
+  }
+  for (size_t i = 3; i < 12; ++i) {
+    if (cell[i] < '0' || cell[i] > '9') return false;
+  }
+  return true;
+}
+
+NumberNormalizer MakeNumberNormalizer(const PhoneUtil& phones, std::string region, bool fast) {
+  return [&phones, region = std::move(region), fast](std::string_view cell, uint64_t* key,
+                                                    std::string* why) {
+    // Most lists are E.164 NANP numbers, for which libphonenumber's answer
+    // is known without asking: "+1", an area code starting 2-9, 10 digits
+    // in all is a possible US number, and no national prefix is stripped
+    // (the US metadata's national prefix for parsing is "1"), so its E.164
+    // form is the cell itself. account_rules_test checks this against
+    // libphonenumber.
+    if (IsPlainNanpE164(cell)) {
+      *key = E164Key(cell);
+      return true;
+    }
+    const PhoneFacts f = phones.Analyze(cell, region, fast);
+    switch (f.parse) {
+      case ParseStatus::kOk: break;
+      case ParseStatus::kNoRegion:
+        *why = "national format and no default region";
+        return false;
+      case ParseStatus::kInvalidCountryCode:
+        *why = "invalid country code";
+        return false;
+      case ParseStatus::kTooShort:
+      case ParseStatus::kTooShortAfterIdd:
+        *why = "too short";
+        return false;
+      case ParseStatus::kTooLong:
+        *why = "too long";
+        return false;
+      default:
+        return false;
+    }
+    if (f.possibility != Possibility::kPossible) {
+      *why = f.possibility == Possibility::kTooShort  ? "too short"
+             : f.possibility == Possibility::kTooLong ? "too long"
+             : f.possibility == Possibility::kLocalOnly
+                 ? "a local number without its area code"
+                 : "not a possible length for its country";
+      return false;
+    }
+    *key = E164Key(f.e164);
+    return *key != 0;
+  };
+}
+
 std::string AccountChecker::SenderKey(const NumberInfo& from) {
   if (from.kind == NumberKind::kPhone && !from.e164.empty()) return from.e164;
   return std::string(base::TrimAscii(from.input));
@@ -178,38 +233,7 @@ AccountChecker::AccountChecker(const AccountOptions& options,
       return;
     }
   }
-  const NumberNormalizer normalize = [this](std::string_view cell, uint64_t* key,
-                                            std::string* why) {
-    const PhoneFacts f = phones_.Analyze(cell, region_, fast_);
-    switch (f.parse) {
-      case ParseStatus::kOk: break;
-      case ParseStatus::kNoRegion:
-        *why = "national format and no default region";
-        return false;
-      case ParseStatus::kInvalidCountryCode:
-        *why = "invalid country code";
-        return false;
-      case ParseStatus::kTooShort:
-      case ParseStatus::kTooShortAfterIdd:
-        *why = "too short";
-        return false;
-      case ParseStatus::kTooLong:
-        *why = "too long";
-        return false;
-      default:
-        return false;
-    }
-    if (f.possibility != Possibility::kPossible) {
-      *why = f.possibility == Possibility::kTooShort  ? "too short"
-             : f.possibility == Possibility::kTooLong ? "too long"
-             : f.possibility == Possibility::kLocalOnly
-                 ? "a local number without its area code"
-                 : "not a possible length for its country";
-      return false;
-    }
-    *key = E164Key(f.e164);
-    return *key != 0;
-  };
+  const NumberNormalizer normalize = MakeNumberNormalizer(phones_, region_, fast_);
   for (const SuppressionList& l : options.suppression_lists) {
     auto list = std::make_unique<List>();
     list->name = l.path;

@@ -39,6 +39,13 @@ std::string_view KindsForUseCase(std::string_view use_case);
 // Twilio's use case names smslint accepts in configuration.
 bool KnownUseCase(std::string_view use_case);
 
+// How suppression lists read a cell: libphonenumber (PhoneUtil::Analyze,
+// fast path or not) in `region`; a number must parse and be of a possible
+// length. `phones` must outlive the result.
+NumberNormalizer MakeNumberNormalizer(const PhoneUtil& phones, std::string region, bool fast);
+// "+1" then 10 digits, the first 2-9: the normaliser's shortcut.
+bool IsPlainNanpE164(std::string_view cell);
+
 // What the checks need of the message besides the message itself.
 struct AccountContext {
   const NumberInfo* to = nullptr;    // nullptr: no recipient

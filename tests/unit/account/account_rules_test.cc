@@ -10,6 +10,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "account/account_checks.h"
+#include "account/suppression_list.h"
+#include "numbers/phone_util.h"
 #include "smslint/linter.h"
 
 namespace smslint {
@@ -302,6 +305,28 @@ TEST(AccountRulesTest, BadInventoryIsAnOptionError) {
   const Linter bad(o);
   EXPECT_FALSE(bad.ok());
   EXPECT_EQ(bad.error_arg(), "NOT_A_USE_CASE");
+}
+
+// The normaliser's NANP shortcut gives libphonenumber's answer: the same
+// key, and the number possible, for "+1" and an area code 2-9.
+TEST(AccountRulesTest, NanpShortcutAgreesWithLibphonenumber) {
+  const internal::PhoneUtil& phones = internal::PhoneUtil::Get();
+  uint64_t x = 88172645463325252ull;
+  for (int i = 0; i < 5000; ++i) {
+    x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+    std::string cell = "+1" + std::to_string(2 + x % 8);
+    for (int d = 0; d < 9; ++d) cell += static_cast<char>('0' + (x >> (4 + 3 * d)) % 10);
+    ASSERT_TRUE(internal::IsPlainNanpE164(cell));
+    for (const char* region : {"", "US", "GB"}) {
+      const internal::PhoneFacts f = phones.AnalyzeWithLibphonenumber(cell, region);
+      ASSERT_EQ(f.parse, internal::ParseStatus::kOk) << cell;
+      ASSERT_EQ(f.possibility, internal::Possibility::kPossible) << cell;
+      ASSERT_EQ(f.e164, cell);
+    }
+  }
+  EXPECT_FALSE(internal::IsPlainNanpE164("+11155550123"));
+  EXPECT_FALSE(internal::IsPlainNanpE164("+1415555012"));
+  EXPECT_FALSE(internal::IsPlainNanpE164("+1 4155550123"));
 }
 
 }  // namespace

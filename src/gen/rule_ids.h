@@ -11,7 +11,7 @@
 
 namespace smslint::internal {
 
-inline constexpr size_t kRuleCount = 99;
+inline constexpr size_t kRuleCount = 103;
 
 namespace rule {
 inline constexpr RuleId kAccountCampaignLinkUndeclared{0};  // account/campaign-link-undeclared
@@ -97,22 +97,26 @@ inline constexpr RuleId kMessageInvalidMessagingServiceId{79};  // message/inval
 inline constexpr RuleId kMessageToEqualsFrom{80};  // message/to-equals-from
 inline constexpr RuleId kMessageUnknownRegion{81};  // message/unknown-region
 inline constexpr RuleId kMmsUnsupportedCountry{82};  // mms/unsupported-country
-inline constexpr RuleId kSegmentsCrlfLineBreaks{83};  // segments/crlf-line-breaks
-inline constexpr RuleId kSegmentsForcesUcs2{84};  // segments/forces-ucs2
-inline constexpr RuleId kSegmentsTooManySegments{85};  // segments/too-many-segments
-inline constexpr RuleId kToFixedLine{86};  // to/fixed-line
-inline constexpr RuleId kToFixedLineOrMobile{87};  // to/fixed-line-or-mobile
-inline constexpr RuleId kToMissing{88};  // to/missing
-inline constexpr RuleId kToNotE164{89};  // to/not-e164
-inline constexpr RuleId kToNotPossible{90};  // to/not-possible
-inline constexpr RuleId kToNotValid{91};  // to/not-valid
-inline constexpr RuleId kToPager{92};  // to/pager
-inline constexpr RuleId kToPremiumRate{93};  // to/premium-rate
-inline constexpr RuleId kToSharedCost{94};  // to/shared-cost
-inline constexpr RuleId kToTollFree{95};  // to/toll-free
-inline constexpr RuleId kToUan{96};  // to/uan
-inline constexpr RuleId kToUnparseable{97};  // to/unparseable
-inline constexpr RuleId kToVoicemail{98};  // to/voicemail
+inline constexpr RuleId kPumpingHighRiskPrefix{83};  // pumping/high-risk-prefix
+inline constexpr RuleId kPumpingNumberBlockConcentration{84};  // pumping/number-block-concentration
+inline constexpr RuleId kPumpingSequentialRun{85};  // pumping/sequential-run
+inline constexpr RuleId kPumpingUnexpectedCountry{86};  // pumping/unexpected-country
+inline constexpr RuleId kSegmentsCrlfLineBreaks{87};  // segments/crlf-line-breaks
+inline constexpr RuleId kSegmentsForcesUcs2{88};  // segments/forces-ucs2
+inline constexpr RuleId kSegmentsTooManySegments{89};  // segments/too-many-segments
+inline constexpr RuleId kToFixedLine{90};  // to/fixed-line
+inline constexpr RuleId kToFixedLineOrMobile{91};  // to/fixed-line-or-mobile
+inline constexpr RuleId kToMissing{92};  // to/missing
+inline constexpr RuleId kToNotE164{93};  // to/not-e164
+inline constexpr RuleId kToNotPossible{94};  // to/not-possible
+inline constexpr RuleId kToNotValid{95};  // to/not-valid
+inline constexpr RuleId kToPager{96};  // to/pager
+inline constexpr RuleId kToPremiumRate{97};  // to/premium-rate
+inline constexpr RuleId kToSharedCost{98};  // to/shared-cost
+inline constexpr RuleId kToTollFree{99};  // to/toll-free
+inline constexpr RuleId kToUan{100};  // to/uan
+inline constexpr RuleId kToUnparseable{101};  // to/unparseable
+inline constexpr RuleId kToVoicemail{102};  // to/voicemail
 }  // namespace rule
 
 // Grades: what a rule passes as Outcome::grade (0 is its base weight).

@@ -342,7 +342,9 @@ struct Loader {
         p.expected_countries.clear();
         if (!Strings(node, key, &p.expected_countries)) return false;
       } else if (k == "sequential_run") {
-        if (node.value<int64_t>() == 0 && node.is_integer()) {
+        // 0 turns it off; otherwise a run needs at least 2 numbers. (An
+        // integer node only: see UInt on toml++'s float conversion.)
+        if (node.is_integer() && node.value<int64_t>() == 0) {
           p.sequential_run = 0;
         } else if (!UInt(node, key, 2, &p.sequential_run)) {
           return false;

@@ -66,7 +66,8 @@ class AccountChecker {
   const std::string& error() const { return error_; }
   const std::string& error_arg() const { return error_arg_; }
 
-  // Whether any check depends on the configuration (the embargo always runs).
+  // Emits the account rules that fire on `message` (the embargo needs no
+  // configuration; every other rule only what Options::account turns on).
   void Check(const Message& message, const AccountContext& context,
              const Emit& emit) const;
 

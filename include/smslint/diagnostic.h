@@ -44,7 +44,12 @@ struct Span {
   size_t byte_end = 0;
   size_t utf16_begin = 0;
   size_t utf16_end = 0;
-  bool operator==(const Span&) const = default;
+  // Written out (not defaulted) so the header stays C++17.
+  bool operator==(const Span& o) const {
+    return byte_begin == o.byte_begin && byte_end == o.byte_end &&
+           utf16_begin == o.utf16_begin && utf16_end == o.utf16_end;
+  }
+  bool operator!=(const Span& o) const { return !(*this == o); }
 };
 
 // smslint::Edit

@@ -11,7 +11,6 @@
 #define SMSLINT_RULES_H_
 
 #include <cstddef>
-#include <span>
 #include <string_view>
 
 #include "smslint/diagnostic.h"
@@ -64,8 +63,31 @@ struct RuleInfo {
   std::string_view evidence;
 };
 
+// smslint::RuleList
+//
+// A read-only view of the rule table: the part of std::span a caller needs
+// (range-for, size, indexing), written out so the header stays C++17.
+class RuleList {
+ public:
+  constexpr RuleList() = default;
+  constexpr RuleList(const RuleInfo* data, size_t size) : data_(data), size_(size) {}
+
+  constexpr const RuleInfo* begin() const { return data_; }
+  constexpr const RuleInfo* end() const { return data_ + size_; }
+  constexpr const RuleInfo* data() const { return data_; }
+  constexpr size_t size() const { return size_; }
+  constexpr bool empty() const { return size_ == 0; }
+  constexpr const RuleInfo& operator[](size_t i) const { return data_[i]; }
+  constexpr const RuleInfo& front() const { return data_[0]; }
+  constexpr const RuleInfo& back() const { return data_[size_ - 1]; }
+
+ private:
+  const RuleInfo* data_ = nullptr;
+  size_t size_ = 0;
+};
+
 // Every rule, sorted by id.
-SMSLINT_API std::span<const RuleInfo> AllRules();
+SMSLINT_API RuleList AllRules();
 
 // The rule with this id, or nullptr.
 SMSLINT_API const RuleInfo* FindRule(std::string_view id);

@@ -448,6 +448,11 @@ ParsedMessage ParseMessage(std::string_view json, size_t line_number) {
     out.usable = false;
     return out;
   };
+  // nlohmann's lexer takes a NUL byte for the end of input, so
+  // `{"body":"hi"}\0garbage` would parse; raw NUL is never valid JSON.
+  if (const size_t nul = json.find('\0'); nul != std::string_view::npos) {
+    return invalid("NUL byte in the input", nul);
+  }
   try {
     Json::sax_parse(json.begin(), json.end(), &sax);
   } catch (const Json::exception& e) {

@@ -4,7 +4,6 @@
 // tools/gen_rules.py; the meson test generated-up-to-date keeps it current.
 #include <algorithm>
 #include <array>
-#include <span>
 #include <string_view>
 
 #include "gen/rule_ids.h"
@@ -27,7 +26,7 @@ static_assert(kRules.size() == internal::kRuleCount,
 
 }  // namespace
 
-std::span<const RuleInfo> AllRules() { return kRules; }
+RuleList AllRules() { return RuleList(kRules.data(), kRules.size()); }
 
 std::string_view internal::RuleName(RuleId rule) { return kRules[rule.index].id; }
 

@@ -2,6 +2,7 @@
 // only, and calls every exported function, so a symbol the version script or
 // visibility hides breaks the build (it happened to Report::Count).
 #include <smslint/smslint.h>
+#include <smslint/smslint_c.h>
 
 #include <cstdio>
 #include <cstring>
@@ -54,6 +55,16 @@ int main() {
   check(smslint::NumberTypeName(smslint::NumberType::kUan) == "uan",
         "NumberTypeName");
   check(!smslint::PhoneMetadataVersion().empty(), "PhoneMetadataVersion");
+  // The C ABI, from C++.
+  smslint_linter* c_linter = smslint_linter_new(nullptr, 0, nullptr);
+  check(c_linter != nullptr, "smslint_linter_new");
+  size_t c_len = 0;
+  char* c_report = smslint_lint_json(c_linter, "{}", 2, &c_len);
+  check(c_report != nullptr && c_len == std::strlen(c_report), "smslint_lint_json");
+  smslint_free(c_report);
+  check(smslint_segment_count(c_linter, "hi", 2) == 1, "smslint_segment_count");
+  check(std::strcmp(smslint_version(), SMSLINT_VERSION) == 0, "smslint_version");
+  smslint_linter_free(c_linter);
   std::printf("%s\n", failures ? "public API check failed" : "public API links and works");
   return failures ? 1 : 0;
 }

@@ -117,6 +117,19 @@ TEST(ParseMessageTest, NumberOutOfRangeSaysWhere) {
   EXPECT_EQ(ArgOf(p.problems[0], "line"), "3");
 }
 
+TEST(ParseMessageTest, NulByteIsInvalidNotEndOfInput) {
+  using namespace std::string_literals;
+  // nlohmann's lexer stops at NUL; what follows must not be silently lost.
+  ParsedMessage p = ParseMessage("{\"body\":\"hi\"}\0garbage"s, 2);
+  EXPECT_FALSE(p.usable);
+  ASSERT_EQ(Rules(p), std::vector<std::string>{"input/invalid-json"});
+  EXPECT_EQ(ArgOf(p.problems[0], "reason"), "NUL byte in the input");
+  EXPECT_EQ(ArgOf(p.problems[0], "offset"), "13");
+  p = ParseMessage("{\"body\":\"h\0i\"}"s);
+  ASSERT_EQ(Rules(p), std::vector<std::string>{"input/invalid-json"});
+  EXPECT_EQ(ArgOf(p.problems[0], "offset"), "10");
+}
+
 TEST(ParseMessageTest, NestingIsBounded) {
   ParsedMessage p = ParseMessage(std::string(4 << 20, '['));
   EXPECT_FALSE(p.usable);

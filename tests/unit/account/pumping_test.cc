@@ -80,7 +80,9 @@ TEST(PumpingTest, BlockConcentration) {
   for (int i = 0; i < 10; ++i) {
     const auto hits = d.Row(To("+4474001234" + std::to_string(10 + 7 * i), "GB"), ++row);
     flagged += !hits.empty();
-    if (!hits.empty()) EXPECT_EQ(hits[0].args[1].second, "+447400123XXX");
+    if (!hits.empty()) {
+      EXPECT_EQ(hits[0].args[1].second, "+447400123XXX");
+    }
   }
   EXPECT_EQ(flagged, 4);  // the 7th (7 of 17 rows: 41%) to the 10th
   EXPECT_EQ(d.counts().blocks, 1u);

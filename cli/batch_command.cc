@@ -28,6 +28,7 @@
 #include "batch/pipeline.h"
 #include "batch/price.h"
 #include "batch/progress.h"
+#include "batch/pumping.h"
 #include "batch/summary.h"
 #include "commands.h"
 #include "finish_report.h"
@@ -328,6 +329,13 @@ int RunBatch(const BatchFlags& flags) {
   // adds duplicates (they depend on earlier rows), counts and writes.
   Summary sum;
   DupTable dups;
+  // SMS-pumping indicators ([account.pumping]), across rows in input order.
+  PumpingDetector pumping(linter.options().account.pumping);
+  bool track_pumping = false;
+  for (const char* id : {"pumping/sequential-run", "pumping/number-block-concentration",
+                         "pumping/unexpected-country", "pumping/high-risk-prefix"}) {
+    track_pumping |= linter.RuleEnabled(id);
+  }
   Progress progress(!flags.quiet && isatty(STDERR_FILENO) == 1, start, total_bytes);
   uint64_t written_bytes = 0;  // input bytes of the rows written
   PipelineHooks hooks;
@@ -350,6 +358,20 @@ int RunBatch(const BatchFlags& flags) {
         if (AddDuplicate(linter, hit, item.report, item.record.message.to)) {
           sink->Render(item.record, item.report, &item.out);
         }
+      }
+    }
+    if (track_pumping && item.record.usable) {
+      std::vector<PumpingHit> hits = pumping.Row(item.report, item.record.row);
+      bool added = false;
+      for (PumpingHit& hit : hits) {
+        auto d = linter.MakeDiagnostic(hit.rule_id, "to", std::nullopt, std::move(hit.args));
+        if (!d) continue;
+        item.report.diagnostics.push_back(std::move(*d));
+        added = true;
+      }
+      if (added) {
+        SortDiagnostics(item.report.diagnostics);
+        sink->Render(item.record, item.report, &item.out);
       }
     }
     sum.Add(item.report, !item.record.usable, flags.fail_on);
@@ -390,7 +412,8 @@ int RunBatch(const BatchFlags& flags) {
     return kExitUsage;
   }
   sink->End();
-  const std::string human = HumanSummary(sum, settings->price, dups.capped());
+  const std::string human =
+      HumanSummary(sum, settings->price, dups.capped()) + PumpingHuman(pumping);
   if (flags.format == "text") {
     WriteAll(out, human + RuleCounts(sum));
   } else if (!flags.quiet) {
@@ -400,7 +423,8 @@ int RunBatch(const BatchFlags& flags) {
   if (summary_file != nullptr) {
     // After the records: /dev/stdout as --summary follows them.
     WriteAll(summary_file->stream(),
-             SummaryJson(sum, settings->price, dups.capped(), elapsed, rps));
+             SummaryJson(sum, settings->price, dups.capped(), elapsed, rps,
+                         pumping.counts().any() ? PumpingJson(pumping) : ""));
     if (!Finish(*summary_file)) return kExitUsage;
   }
   if (flags.exit_zero) return kExitOk;

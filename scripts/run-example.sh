@@ -25,8 +25,20 @@ echo
   --from +14155550100 --kind marketing --price-per-segment 0.0083 \
   --template 'Hi {{first_name}}, your order {{order}} ships today. Track it at https://maple-and-co.com/t/{{order}} Reply STOP to opt out'
 batch_code=$?
+# 3. The account (data/examples/smslint.toml: geo permissions, suppression
+#    lists, 10DLC and toll-free senders, campaigns): one message per finding.
+echo
+./build/cli/smslint check --config data/examples/smslint.toml data/examples/account.jsonl
+account_code=$?
+# 4. Sign-ups with SMS-pumping patterns (sequential numbers, one number
+#    block, unexpected and high-risk countries, a premium-rate number).
+echo
+./build/cli/smslint batch data/examples/signups.csv --config data/examples/smslint.toml \
+  --from +14155550100 --template 'Acme: your code is 123456'
+pumping_code=$?
 set -e
 # Exit 1 means "findings at error level", which this example data has on
 # purpose; only a usage or I/O error (2) fails the script.
-if [ "$code" -eq 2 ] || [ "$batch_code" -eq 2 ]; then exit 2; fi
-echo "(smslint exit codes: check $code, batch $batch_code; see README.md \"Exit codes\")" >&2
+if [ "$code" -eq 2 ] || [ "$batch_code" -eq 2 ] || [ "$account_code" -eq 2 ] ||
+   [ "$pumping_code" -eq 2 ]; then exit 2; fi
+echo "(smslint exit codes: check $code, batch $batch_code, account $account_code, pumping $pumping_code; see README.md \"Exit codes\")" >&2

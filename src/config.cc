@@ -220,6 +220,224 @@ struct Loader {
     return true;
   }
 
+  bool Bool(const toml::node& node, const std::string& key, bool* out) {
+    if (!node.is_boolean()) return Fail(&node, key, "must be true or false");
+    *out = *node.value<bool>();
+    return true;
+  }
+
+  bool String(const toml::node& node, const std::string& key, std::string* out) {
+    if (!node.is_string()) return Fail(&node, key, "must be a string");
+    *out = *node.value<std::string>();
+    if (out->empty()) return Fail(&node, key, "must not be empty");
+    return true;
+  }
+
+  // A path from the file: relative to the file's folder.
+  std::string Path(std::string path) const {
+    if (!base_dir.empty() && path.front() != '/') path = base_dir + "/" + path;
+    return path;
+  }
+
+  // suppression_list: "path", or an array of "path" and
+  // { path = "...", scope = "..." } items.
+  bool SuppressionLists(const toml::node& node, const std::string& key,
+                        std::vector<SuppressionList>* out) {
+    auto one = [&](const toml::node& item) {
+      SuppressionList list;
+      if (item.is_string()) {
+        if (!String(item, key, &list.path)) return false;
+      } else if (const toml::table* t = item.as_table()) {
+        for (const auto& [k, v] : *t) {
+          const std::string ikey = key + "." + std::string(k.str());
+          if (k == "path") {
+            if (!String(v, ikey, &list.path)) return false;
+          } else if (k == "scope") {
+            if (!String(v, ikey, &list.scope)) return false;
+          } else {
+            return Fail(&v, ikey, "unknown key");
+          }
+        }
+        if (list.path.empty()) return Fail(&item, key + ".path", "is required");
+      } else {
+        return Fail(&item, key, "must be a path or { path = \"...\", scope = \"...\" }");
+      }
+      list.path = Path(list.path);
+      out->push_back(std::move(list));
+      return true;
+    };
+    if (const toml::array* arr = node.as_array()) {
+      for (const toml::node& item : *arr) {
+        if (!one(item)) return false;
+      }
+      return true;
+    }
+    return one(node);
+  }
+
+  bool Sender(const toml::node& node, const std::string& key, AccountSender* s) {
+    const toml::table* t = node.as_table();
+    if (t == nullptr) return Fail(&node, key, "must be a table ([[account.senders]])");
+    std::string kind, status;
+    const toml::node* status_node = nullptr;
+    for (const auto& [k, v] : *t) {
+      const std::string ikey = key + "." + std::string(k.str());
+      if (k == "number") {
+        if (!String(v, ikey, &s->number)) return false;
+      } else if (k == "kind") {
+        if (!String(v, ikey, &kind)) return false;
+        if (kind == "10dlc") s->kind = SenderKind::kTenDlc;
+        else if (kind == "toll_free") s->kind = SenderKind::kTollFree;
+        else if (kind == "short_code") s->kind = SenderKind::kShortCode;
+        else if (kind == "alphanumeric") s->kind = SenderKind::kAlphanumeric;
+        else return Fail(&v, ikey, "must be \"10dlc\", \"toll_free\", \"short_code\" or \"alphanumeric\"");
+      } else if (k == "status") {
+        if (!String(v, ikey, &status)) return false;
+        status_node = &v;
+      } else if (k == "campaign") {
+        if (!String(v, ikey, &s->campaign)) return false;
+      } else {
+        return Fail(&v, ikey, "unknown key");
+      }
+    }
+    if (s->number.empty()) return Fail(&node, key + ".number", "is required");
+    if (kind.empty()) return Fail(&node, key + ".kind", "is required");
+    if (!status.empty()) {
+      const std::string skey = key + ".status";
+      if (s->kind == SenderKind::kTenDlc) {
+        if (status == "registered") s->status = SenderStatus::kRegistered;
+        else if (status == "pending") s->status = SenderStatus::kPending;
+        else if (status == "unregistered") s->status = SenderStatus::kUnregistered;
+        else return Fail(status_node, skey, "a 10dlc sender's status is \"registered\", \"pending\" or \"unregistered\"");
+      } else if (s->kind == SenderKind::kTollFree) {
+        if (status == "verified") s->status = SenderStatus::kVerified;
+        else if (status == "pending") s->status = SenderStatus::kPending;
+        else if (status == "restricted") s->status = SenderStatus::kRestricted;
+        else return Fail(status_node, skey, "a toll_free sender's status is \"verified\", \"pending\" or \"restricted\"");
+      } else {
+        return Fail(status_node, skey, "only 10dlc and toll_free senders have a status");
+      }
+    }
+    return true;
+  }
+
+  bool Campaign(const toml::node& node, const std::string& name, const std::string& key,
+                AccountCampaign* c) {
+    const toml::table* t = node.as_table();
+    if (t == nullptr) return Fail(&node, key, "must be a table");
+    c->name = name;
+    for (const auto& [k, v] : *t) {
+      const std::string ikey = key + "." + std::string(k.str());
+      if (k == "use_case") {
+        if (!String(v, ikey, &c->use_case)) return false;
+      } else if (k == "has_embedded_links") {
+        if (!Bool(v, ikey, &c->has_embedded_links)) return false;
+      } else if (k == "has_embedded_phone") {
+        if (!Bool(v, ikey, &c->has_embedded_phone)) return false;
+      } else if (k == "age_gated") {
+        if (!Bool(v, ikey, &c->age_gated)) return false;
+      } else if (k == "direct_lending") {
+        if (!Bool(v, ikey, &c->direct_lending)) return false;
+      } else {
+        return Fail(&v, ikey, "unknown key");
+      }
+    }
+    return true;
+  }
+
+  bool Pumping(const toml::table& t, PumpingOptions& p) {
+    for (const auto& [k, node] : t) {
+      const std::string key = "account.pumping." + std::string(k.str());
+      if (k == "expected_countries") {
+        p.expected_countries.clear();
+        if (!Strings(node, key, &p.expected_countries)) return false;
+      } else if (k == "sequential_run") {
+        // 0 turns it off; otherwise a run needs at least 2 numbers. (An
+        // integer node only: see UInt on toml++'s float conversion.)
+        if (node.is_integer() && node.value<int64_t>() == 0) {
+          p.sequential_run = 0;
+        } else if (!UInt(node, key, 2, &p.sequential_run)) {
+          return false;
+        }
+      } else if (k == "block_digits") {
+        if (!UInt(node, key, 1, &p.block_digits)) return false;
+        if (p.block_digits > 8) return Fail(&node, key, "must be between 1 and 8");
+      } else if (k == "block_share_percent") {
+        if (!Number(node, key, &p.block_share_percent, 100)) return false;
+        if (p.block_share_percent <= 0) return Fail(&node, key, "must be above 0");
+      } else if (k == "block_min_rows") {
+        if (!UInt(node, key, 1, &p.block_min_rows)) return false;
+      } else if (k == "high_risk_prefixes") {
+        if (!Bool(node, key, &p.high_risk_prefixes)) return false;
+      } else if (k == "premium_destinations") {
+        if (!Bool(node, key, &p.premium_destinations)) return false;
+      } else {
+        return Fail(&node, key, "unknown key");
+      }
+    }
+    return true;
+  }
+
+  // [account] (docs/config.md, docs/account.md). Numbers and regions are
+  // checked by the Linter, which knows the default region.
+  bool Account(const toml::table& account, Options& o) {
+    AccountOptions& a = o.account;
+    for (const auto& [k, node] : account) {
+      const std::string key = "account." + std::string(k.str());
+      if (k == "trial") {
+        if (!Bool(node, key, &a.trial)) return false;
+      } else if (k == "verified_numbers") {
+        a.verified_numbers.clear();
+        if (!Strings(node, key, &a.verified_numbers)) return false;
+      } else if (k == "trial_numbers") {
+        a.trial_numbers.clear();
+        if (!Strings(node, key, &a.trial_numbers)) return false;
+      } else if (k == "geo_permissions") {
+        a.geo_permissions.clear();
+        if (!Strings(node, key, &a.geo_permissions)) return false;
+      } else if (k == "suppression_list") {
+        a.suppression_lists.clear();
+        if (!SuppressionLists(node, key, &a.suppression_lists)) return false;
+      } else if (k == "senders") {
+        const toml::array* arr = node.as_array();
+        if (arr == nullptr) return Fail(&node, key, "must be an array of tables ([[account.senders]])");
+        a.senders.clear();
+        for (const toml::node& item : *arr) {
+          AccountSender s;
+          if (!Sender(item, key, &s)) return false;
+          a.senders.push_back(std::move(s));
+        }
+      } else if (k == "campaigns") {
+        const toml::table* t = node.as_table();
+        if (t == nullptr) return Fail(&node, key, "must be a table of [account.campaigns.NAME] tables");
+        a.campaigns.clear();
+        for (const auto& [name, value] : *t) {
+          AccountCampaign c;
+          if (!Campaign(value, std::string(name.str()), key + "." + std::string(name.str()), &c)) {
+            return false;
+          }
+          a.campaigns.push_back(std::move(c));
+        }
+      } else if (k == "pumping") {
+        const toml::table* t = node.as_table();
+        if (t == nullptr) return Fail(&node, key, "must be a table");
+        if (!Pumping(*t, a.pumping)) return false;
+      } else {
+        return Fail(&node, key, "unknown key");
+      }
+    }
+    for (const AccountSender& s : a.senders) {
+      if (s.campaign.empty()) continue;
+      bool found = false;
+      for (const AccountCampaign& c : a.campaigns) found |= c.name == s.campaign;
+      if (!found) {
+        return Fail(&account, "account.senders.campaign",
+                    "\"" + s.campaign + "\" is not an [account.campaigns." + s.campaign + "] table");
+      }
+    }
+    return true;
+  }
+
   bool SyntaxError(const toml::parse_error& e) {
     error->file = file;
     error->line = static_cast<int>(e.source().begin.line);
@@ -243,6 +461,10 @@ struct Loader {
         const toml::table* media = node.as_table();
         if (media == nullptr) return Fail(&node, "media", "must be a table");
         if (!Media(*media, o)) return false;
+      } else if (k == "account") {
+        const toml::table* account = node.as_table();
+        if (account == nullptr) return Fail(&node, "account", "must be a table");
+        if (!Account(*account, o)) return false;
       } else {
         return Fail(&node, std::string(k.str()), "unknown key");
       }

@@ -12,6 +12,7 @@
 #include <cmath>
 #include <ctime>
 
+#include "account/account_checks.h"
 #include "base/ascii.h"
 #include "content/content_engine.h"
 #include "segments/body_rules.h"
@@ -42,6 +43,8 @@ struct Linter::Impl {
   // ("" reads none), and whether an enabled rule needs them.
   std::string media_root;
   bool media_read_files = false;
+  // The account rules (src/account): normalised numbers, loaded lists.
+  std::unique_ptr<internal::AccountChecker> account;
 };
 
 Linter::Linter(const Options& options) {
@@ -91,6 +94,15 @@ Linter::Linter(const Options& options) {
       !impl->phones->IsSupportedRegion(impl->default_region)) {
     fail("unknown region in default_region", options.default_region);
   }
+  // After default_region is checked: the account's numbers and suppression
+  // lists are read in it. Lists load here, once (docs/account.md).
+  if (impl->error.empty()) {
+    impl->account = std::make_unique<internal::AccountChecker>(
+        options.account, impl->default_region, *impl->phones, options.fast_numbers);
+    if (!impl->account->error().empty()) {
+      fail(impl->account->error(), impl->account->error_arg());
+    }
+  }
   impl_ = std::move(impl);
 }
 
@@ -121,8 +133,10 @@ Report Linter::Lint(const Message& message) const {
   report.id = message.id;
   if (!ok()) return report;
   report.segments = AnalyzeSegments(message.body);
+  bool body_has_phone = false;  // found, whether or not the rule reports
   const internal::Emit emit([&](internal::Finding&& finding) -> Diagnostic* {
     assert(internal::RulePolicy::ArgsMatchMetadata(finding));
+    if (finding.rule == internal::rule::kContentEmbeddedPhoneNumber) body_has_phone = true;
     std::optional<Diagnostic> d = impl_->policy->Apply(std::move(finding));
     if (!d) return nullptr;
     report.diagnostics.push_back(std::move(*d));
@@ -158,6 +172,11 @@ Report Linter::Lint(const Message& message) const {
                                 : static_cast<int64_t>(std::time(nullptr)),
                             emit);
   }
+  impl_->account->Check(
+      message,
+      {report.to_number ? &*report.to_number : nullptr,
+       report.from_number ? &*report.from_number : nullptr, body_has_phone},
+      emit);
   SortDiagnostics(report.diagnostics);
   // The score: each rule fires at most once, so summing diagnostics sums
   // rules (SpamAssassin's model; docs/content.md).

@@ -55,7 +55,7 @@ std::string RuleCounts(const Summary& s) {
 
 std::string SummaryJson(const Summary& s, const std::optional<Price>& price,
                         bool capped, double elapsed_seconds,
-                        double rows_per_second) {
+                        double rows_per_second, const std::string& pumping) {
   using Json = nlohmann::ordered_json;
   Json j;
   j["format_version"] = 1;
@@ -78,6 +78,7 @@ std::string SummaryJson(const Summary& s, const std::optional<Price>& price,
   Json rules = Json::object();
   for (const auto& [id, n] : s.rules) rules[id] = n;
   j["rules"] = std::move(rules);
+  if (!pumping.empty()) j["pumping"] = Json::parse(pumping);
   j["elapsed_seconds"] = elapsed_seconds;
   j["rows_per_second"] = rows_per_second;
   return j.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";

@@ -32,9 +32,11 @@ std::string HumanSummary(const Summary& s, const std::optional<Price>& price,
 std::string RuleCounts(const Summary& s);
 
 // The --summary object on one line, with "\n".
+// `pumping` is PumpingJson's object when an SMS-pumping indicator fired,
+// else "" (no "pumping" member).
 std::string SummaryJson(const Summary& s, const std::optional<Price>& price,
                         bool capped, double elapsed_seconds,
-                        double rows_per_second);
+                        double rows_per_second, const std::string& pumping = "");
 
 }  // namespace smslint::cli
 

@@ -29,6 +29,7 @@
 #include <utility>
 #include <vector>
 
+#include "smslint/account.h"
 #include "smslint/diagnostic.h"
 #include "smslint/export.h"
 #include "smslint/message.h"
@@ -95,6 +96,10 @@ struct Options {
   // elevated, otherwise high ("likely to be filtered", Twilio 30007).
   double elevated_threshold = 3.0;
   double high_threshold = 5.0;
+
+  // The sending account (smslint/account.h, docs/account.md): trial,
+  // geo permissions, suppression lists, senders and campaigns, pumping.
+  AccountOptions account;
 };
 
 // smslint::Linter

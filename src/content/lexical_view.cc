@@ -4,6 +4,10 @@
 #include <unicode/edits.h>
 #include <unicode/normalizer2.h>
 
+#include <algorithm>
+
+#include "content/lexicon.h"
+
 namespace smslint::internal {
 
 struct LexicalView::Edits {
@@ -21,19 +25,124 @@ LexicalView::LexicalView(std::string_view body, const UrlScan& urls)
   }
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  if (U_FAILURE(status)) return;
+  if (U_FAILURE(status)) {
+    ReplaceTextSpeak();
+    return;
+  }
   const icu::StringPiece piece(text_.data(), static_cast<int32_t>(text_.size()));
   // isNormalizedUTF8 is a fast scan; ill-formed UTF-8 fails it, and then we
   // keep the text as it is (body/invalid-utf8 reports it).
-  if (nfc->isNormalizedUTF8(piece, status) || U_FAILURE(status)) return;
+  if (nfc->isNormalizedUTF8(piece, status) || U_FAILURE(status)) {
+    ReplaceTextSpeak();
+    return;
+  }
   status = U_ZERO_ERROR;
   auto edits = std::make_unique<Edits>();
   std::string out;
   icu::StringByteSink<std::string> sink(&out);
   nfc->normalizeUTF8(0, piece, sink, &edits->edits, status);
-  if (U_FAILURE(status)) return;
+  if (U_FAILURE(status)) {
+    ReplaceTextSpeak();
+    return;
+  }
   text_ = std::move(out);
   edits_ = std::move(edits);
+  ReplaceTextSpeak();
+}
+
+namespace {
+
+bool IsAsciiAlnum(char ch) {
+  return (ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z');
+}
+bool IsAsciiLetter(char ch) { return (ch | 0x20) >= 'a' && (ch | 0x20) <= 'z'; }
+
+// The text-speak entry for `token` (case-insensitive), or null.
+const TextSpeakEntry* Lookup(std::string_view token) {
+  if (token.size() > 8) return nullptr;
+  char lower[8];
+  for (size_t i = 0; i < token.size(); ++i) lower[i] = static_cast<char>(token[i] | 0x20);
+  const std::string_view key(lower, token.size());
+  const auto it = std::lower_bound(kTextSpeak.begin(), kTextSpeak.end(), key,
+                                   [](const TextSpeakEntry& e, std::string_view k) {
+                                     return e.token < k;
+                                   });
+  return it != kTextSpeak.end() && it->token == key ? &*it : nullptr;
+}
+
+// A word of letters ends before `end`, or begins after `begin`, across one
+// or two spaces.
+bool LetterWordBefore(std::string_view t, size_t end) {
+  size_t i = end;
+  size_t gap = 0;
+  while (i > 0 && t[i - 1] == ' ' && gap < 2) --i, ++gap;
+  return gap > 0 && i > 0 && IsAsciiLetter(t[i - 1]);
+}
+bool LetterWordAfter(std::string_view t, size_t begin) {
+  size_t i = begin;
+  size_t gap = 0;
+  while (i < t.size() && t[i] == ' ' && gap < 2) ++i, ++gap;
+  return gap > 0 && i < t.size() && IsAsciiLetter(t[i]);
+}
+
+}  // namespace
+
+void LexicalView::ReplaceTextSpeak() {
+  const std::string_view t = text_;
+  size_t copied = 0;  // text_ bytes already in words_
+  size_t i = 0;
+  while (i < t.size()) {
+    if (!IsAsciiAlnum(t[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < t.size() && IsAsciiAlnum(t[j])) ++j;
+    // A token glued to a non-ASCII letter is part of a longer word.
+    const bool glued = (i > 0 && static_cast<unsigned char>(t[i - 1]) >= 0x80) ||
+                       (j < t.size() && static_cast<unsigned char>(t[j]) >= 0x80);
+    const std::string_view token = t.substr(i, j - i);
+    const TextSpeakEntry* e = glued ? nullptr : Lookup(token);
+    if (e != nullptr) {
+      bool upper = true, lower = true;
+      for (char ch : token) {
+        if (ch >= 'A' && ch <= 'Z') lower = false;
+        if (ch >= 'a' && ch <= 'z') upper = false;
+      }
+      if ((e->lower_only && !lower) ||
+          (e->between_words && !(LetterWordBefore(t, i) && LetterWordAfter(t, j)))) {
+        e = nullptr;
+      }
+      if (e != nullptr) {
+        if (replaced_.empty()) words_.reserve(t.size() + 16);
+        words_.append(t.substr(copied, i - copied));
+        const size_t at = words_.size();
+        for (char ch : e->word) {
+          words_.push_back(upper && !lower && ch >= 'a' && ch <= 'z'
+                               ? static_cast<char>(ch - 32) : ch);
+        }
+        replaced_.push_back({at, e->word.size(), i, token.size()});
+        copied = j;
+      }
+    }
+    i = j;
+  }
+  if (!replaced_.empty()) words_.append(t.substr(copied));
+}
+
+size_t LexicalView::WordsToText(size_t offset) const {
+  if (replaced_.empty()) return offset;
+  // The last replacement that starts at or before `offset`.
+  const auto it = std::upper_bound(
+      replaced_.begin(), replaced_.end(), offset,
+      [](size_t o, const Replacement& r) { return o < r.words_begin; });
+  if (it == replaced_.begin()) return offset;
+  const Replacement& r = *(it - 1);
+  if (offset < r.words_begin + r.words_len) {
+    // Inside a replaced word: its start, or the token's end for its end.
+    return offset == r.words_begin ? r.text_begin : r.text_begin + r.text_len;
+  }
+  return r.text_begin + r.text_len + (offset - r.words_begin - r.words_len);
 }
 
 LexicalView::~LexicalView() = default;

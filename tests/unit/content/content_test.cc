@@ -243,3 +243,51 @@ TEST(ContentTest, NeverCrashesOnInvalidUtf8) {
 
 }  // namespace
 }  // namespace smslint
+
+namespace smslint {
+namespace {
+
+// Issue 16: the phrase lexicons read text-speak as words, but spans and
+// the reported match are the body as written.
+TEST(ContentTextSpeakTest, SpansStayOnTheBodyAsWritten) {
+  const Linter linter;
+  const std::string body = "Gr8 news! U have won a guaranteed £1000, txt WIN 2 80086";
+  const Report r = linter.Lint(Body(body));
+  const Diagnostic* d = Find(r, "content/prize-claim-language");
+  ASSERT_NE(d, nullptr);
+  ASSERT_TRUE(d->span);
+  EXPECT_EQ(body.substr(d->span->byte_begin, d->span->byte_end - d->span->byte_begin),
+            "U have won");
+  EXPECT_EQ(d->Arg("match"), "U have won");
+  const Diagnostic* cta = Find(r, "content/short-code-call-to-action");
+  ASSERT_NE(cta, nullptr);
+  EXPECT_EQ(cta->Arg("match"), "txt WIN 2 80086");
+}
+
+// Body numbers are classified for the reader's region, taken from `to`.
+TEST(ContentBodyNumbersTest, ReadInTheRecipientsRegion) {
+  const Linter linter;
+  Message m = Body("Call 0906 170 1461 now to claim");
+  m.to = "+447911123456";
+  const Report uk = linter.Lint(m);
+  const Diagnostic* d = Find(uk, "content/premium-rate-number");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->Arg("number"), "0906 170 1461");
+  EXPECT_EQ(d->Arg("region"), "GB");
+  ASSERT_TRUE(d->span);
+  EXPECT_EQ(d->span->byte_begin, 5u);
+  // No region known: a national number is not classified.
+  EXPECT_EQ(Find(linter.Lint(Body("Call 0906 170 1461 now")), "content/premium-rate-number"),
+            nullptr);
+  // With a country code it is, whoever reads it.
+  EXPECT_NE(Find(linter.Lint(Body("Call +44 906 170 1461 now")), "content/premium-rate-number"),
+            nullptr);
+  // A mobile number is not premium-rate or non-geographic.
+  m.body = "Call me on 07911 654321";
+  const Report mobile = linter.Lint(m);
+  EXPECT_EQ(Find(mobile, "content/premium-rate-number"), nullptr);
+  EXPECT_EQ(Find(mobile, "content/non-geographic-number"), nullptr);
+}
+
+}  // namespace
+}  // namespace smslint

@@ -57,6 +57,7 @@ def gen_lexicons(data_dir):
     leet, words, separators = [], [], ""
     invisible, zwj, styled, scripts = [], None, [], []
     textspeak = []
+    not_after = []
     for path in sorted(lex_dir.glob("*.toml")):
         name = path.name
         doc = tomllib.loads(path.read_text("utf-8"))
@@ -94,6 +95,7 @@ def gen_lexicons(data_dir):
                     fail("%s: text-speak token %r: lower-case letters and digits only" % (name, k))
                 textspeak.append((k, v, k in lower_only, k in between))
             textspeak.sort()
+            not_after = sorted(doc.get("between_words_not_after", []))
         if "code_points" in doc:
             invisible = sorted(code_point(c, name) for c in doc["code_points"])
             zwj = code_point(doc["zwj"], name)
@@ -138,6 +140,11 @@ def gen_lexicons(data_dir):
         out.append("    {%s, %s, %s, %s}," % (raw(k, "textspeak"), raw(v, "textspeak"),
                                             "true" if lower else "false",
                                             "true" if between else "false"))
+    out.append("}};")
+    out.append("inline constexpr std::array<std::string_view, %d> kTextSpeakNotAfter = {{"
+               % len(not_after))
+    for w in not_after:
+        out.append("    %s," % raw(w, "textspeak"))
     out.append("}};")
     out.append("")
     out.append("inline constexpr std::array<char32_t, %d> kInvisibleCodePoints = {{"

@@ -70,13 +70,20 @@ const TextSpeakEntry* Lookup(std::string_view token) {
   return it != kTextSpeak.end() && it->token == key ? &*it : nullptr;
 }
 
-// A word of letters ends before `end`, or begins after `begin`, across one
-// or two spaces.
+// A word of letters ends before `end` (across one or two spaces) and is
+// not one that takes a number ("up to 4", "for 2").
 bool LetterWordBefore(std::string_view t, size_t end) {
   size_t i = end;
   size_t gap = 0;
   while (i > 0 && t[i - 1] == ' ' && gap < 2) --i, ++gap;
-  return gap > 0 && i > 0 && IsAsciiLetter(t[i - 1]);
+  if (gap == 0 || i == 0 || !IsAsciiLetter(t[i - 1])) return false;
+  size_t b = i;
+  while (b > 0 && IsAsciiLetter(t[b - 1])) --b;
+  if (i - b > 8) return true;
+  char lower[8];
+  for (size_t k = b; k < i; ++k) lower[k - b] = static_cast<char>(t[k] | 0x20);
+  const std::string_view word(lower, i - b);
+  return !std::binary_search(kTextSpeakNotAfter.begin(), kTextSpeakNotAfter.end(), word);
 }
 bool LetterWordAfter(std::string_view t, size_t begin) {
   size_t i = begin;

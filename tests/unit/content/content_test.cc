@@ -48,7 +48,11 @@ TEST(ContentTest, ShortenerSpanCoversTheTrimmedUrlOnly) {
 }
 
 TEST(ContentTest, ScoreSumsWeightsAndPicksTheBand) {
-  const Linter linter;
+  // Weights set here: the defaults of fitted rules move with each fit
+  // (data/content/weights.toml).
+  Options o;
+  o.weights = {{"content/excessive-punctuation", 1.0}};
+  const Linter linter(o);
   // Shortener (5.0) + money symbols (1.5) + excessive punctuation (1.0).
   const Report r = linter.Lint(Body("$$$ back at https://bit.ly/x!!!"));
   EXPECT_NE(Find(r, "content/public-url-shortener"), nullptr);
@@ -67,7 +71,9 @@ TEST(ContentTest, ScoreSumsWeightsAndPicksTheBand) {
 }
 
 TEST(ContentTest, ElevatedBandBetweenThresholds) {
-  const Linter linter;
+  Options o;
+  o.weights = {{"content/prize-claim-language", 2.5}, {"content/promo-trigger-words", 0.5}};
+  const Linter linter(o);
   // Prize language (2.5) + promo words (0.5) = 3.0: elevated.
   const Report r = linter.Lint(Body("Claim your bonus today. Order now."));
   EXPECT_NE(Find(r, "content/prize-claim-language"), nullptr);

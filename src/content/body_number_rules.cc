@@ -4,6 +4,8 @@
 // access numbers (content/non-geographic-number). Candidates are found by a
 // byte scan; libphonenumber (through src/numbers, its one door) only sees
 // the few digit runs long enough to be a number.
+#include <array>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -18,10 +20,17 @@ struct Candidate {
   std::string digits; // with a leading '+' when written
 };
 
-bool IsDigit(char ch) { return ch >= '0' && ch <= '9'; }
-bool IsSeparator(char ch) {
-  return ch == ' ' || ch == '-' || ch == '.' || ch == '(' || ch == ')';
+// Byte classes, one table load per byte: the pre-scan runs over every body.
+enum : uint8_t { kOther = 0, kDigit = 1, kSeparator = 2 };
+constexpr std::array<uint8_t, 256> ByteClasses() {
+  std::array<uint8_t, 256> t{};
+  for (int c = '0'; c <= '9'; ++c) t[c] = kDigit;
+  for (char c : {' ', '-', '.', '(', ')'}) t[static_cast<unsigned char>(c)] = kSeparator;
+  return t;
 }
+constexpr std::array<uint8_t, 256> kClass = ByteClasses();
+bool IsDigit(char ch) { return kClass[static_cast<unsigned char>(ch)] == kDigit; }
+bool IsSeparator(char ch) { return kClass[static_cast<unsigned char>(ch)] == kSeparator; }
 
 constexpr size_t kMinDigits = 8;   // shorter runs are codes, short codes, prices
 constexpr size_t kMaxDigits = 15;  // E.164's limit
@@ -75,16 +84,21 @@ std::string_view TypeName(NumberType t) {
 }  // namespace
 
 void CheckBodyNumberRules(const ContentContext& c) {
-  // Cheap reject: most bodies have no run of 8 digits.
-  size_t run = 0, best = 0;
+  // Cheap reject: most bodies have no run of 8 digits (separators allowed).
+  size_t run = 0;
+  bool long_run = false;
   for (char ch : c.body) {
-    if (IsDigit(ch)) {
-      best = std::max(best, ++run);
-    } else if (!IsSeparator(ch)) {
+    const uint8_t k = kClass[static_cast<unsigned char>(ch)];
+    if (k == kDigit) {
+      if (++run >= kMinDigits) {
+        long_run = true;
+        break;
+      }
+    } else if (k == kOther) {
       run = 0;
     }
   }
-  if (best < kMinDigits) return;
+  if (!long_run) return;
   const std::vector<Candidate> candidates = FindCandidates(c.body);
   if (candidates.empty()) return;
   const PhoneUtil& util = PhoneUtil::Get();

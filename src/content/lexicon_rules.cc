@@ -57,7 +57,8 @@ void CheckLexiconRules(const ContentContext& c) {
         if (lure && (!m || lure->begin < m->begin)) m = lure;
       }
     } else if (p.role == "hit") {
-      if ((p.rule == "content/urgency-language" || p.rule == "content/expiry-pressure") &&
+      if ((p.rule_id == rule::kContentUrgencyLanguage ||
+           p.rule_id == rule::kContentExpiryPressure) &&
           c.KindIs(MessageKind::kOtp)) {
         continue;  // an OTP's expiry line is not pressure
       }

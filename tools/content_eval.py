@@ -36,7 +36,7 @@ import sys
 import tempfile
 import unicodedata
 
-MESSAGE_FIELDS = ("body", "kind", "first_message", "brand", "owned_domains")
+MESSAGE_FIELDS = ("body", "kind", "first_message", "brand", "owned_domains", "to", "region")
 MAPPED_RULES = ("body/too-long", "body/too-long-utf16", "segments/forces-ucs2")
 
 

@@ -3,7 +3,7 @@
 
   content_lexicons.inc  the patterns of data/content/lexicons/*.toml with their
                         macros expanded and whole-word wrapping applied, plus
-                        the obfuscation and invisible-character tables
+                        the obfuscation, text-speak and invisible-character tables
 
 Usage: tools/gen_content_tables.py DATA_DIR OUT_DIR
 The outputs are committed; the meson test `generated-up-to-date` runs this
@@ -56,6 +56,8 @@ def gen_lexicons(data_dir):
     versions = []
     leet, words, separators = [], [], ""
     invisible, zwj, styled, scripts = [], None, [], []
+    textspeak = []
+    not_after = []
     for path in sorted(lex_dir.glob("*.toml")):
         name = path.name
         doc = tomllib.loads(path.read_text("utf-8"))
@@ -85,6 +87,15 @@ def gen_lexicons(data_dir):
             leet = sorted(doc["leet"].items())
             words = sorted(doc["words"])
             separators = "".join(doc["separators"])
+        if "textspeak" in doc:
+            lower_only = set(doc.get("lower_only", []))
+            between = set(doc.get("between_words", []))
+            for k, v in doc["textspeak"].items():
+                if not re.fullmatch(r"[a-z0-9]+", k) or k != k.lower():
+                    fail("%s: text-speak token %r: lower-case letters and digits only" % (name, k))
+                textspeak.append((k, v, k in lower_only, k in between))
+            textspeak.sort()
+            not_after = sorted(doc.get("between_words_not_after", []))
         if "code_points" in doc:
             invisible = sorted(code_point(c, name) for c in doc["code_points"])
             zwj = code_point(doc["zwj"], name)
@@ -121,6 +132,20 @@ def gen_lexicons(data_dir):
     out.append("}};")
     out.append("inline constexpr std::string_view kObfuscationSeparators = %s;"
                % raw(separators, "separators"))
+    out.append("")
+    out.append("// {token, word, lower_only, between_words}, sorted by token")
+    out.append("inline constexpr std::array<TextSpeakEntry, %d> kTextSpeak = {{"
+               % len(textspeak))
+    for k, v, lower, between in textspeak:
+        out.append("    {%s, %s, %s, %s}," % (raw(k, "textspeak"), raw(v, "textspeak"),
+                                            "true" if lower else "false",
+                                            "true" if between else "false"))
+    out.append("}};")
+    out.append("inline constexpr std::array<std::string_view, %d> kTextSpeakNotAfter = {{"
+               % len(not_after))
+    for w in not_after:
+        out.append("    %s," % raw(w, "textspeak"))
+    out.append("}};")
     out.append("")
     out.append("inline constexpr std::array<char32_t, %d> kInvisibleCodePoints = {{"
                % len(invisible))

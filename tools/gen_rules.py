@@ -9,8 +9,11 @@
   README.md             the table between <!-- rules:begin --> and
                         <!-- rules:end --> (rewritten in place)
 
+Content rules' weights fitted on real traffic (data/content/weights.toml,
+written by tools/fit_content_weights.py) replace the table's `weight`.
+
 Usage: tools/gen_rules.py ROOT [OUT_ROOT]
-Reads ROOT/data/rules and ROOT/README.md; writes under OUT_ROOT (default
+Reads ROOT/data/rules, ROOT/data/content/weights.toml and ROOT/README.md; writes under OUT_ROOT (default
 ROOT), so the meson test `generated-up-to-date` can write into a temporary
 directory and compare. The format of the data files: data/rules/README.md.
 """
@@ -261,12 +264,31 @@ def update_readme(text, table):
     return text[:b + len(BEGIN)] + "\n" + table + text[e:]
 
 
+def apply_fitted_weights(rules, path):
+    """Content weights fitted by tools/fit_content_weights.py
+    (data/content/weights.toml) replace the table's for the rules listed."""
+    if not path.exists():
+        return
+    doc = tomllib.loads(path.read_text("utf-8"))
+    by_id = {r["id"]: r for r in rules}
+    for f in doc.get("rule", []):
+        r = by_id.get(f["id"])
+        if r is None or "weight" not in r:
+            fail("%s: %s is not a content rule" % (path.name, f["id"]))
+        r["weight"] = float(f["weight"])
+        if "weight_high" in f:
+            if not r.get("grades"):
+                fail("%s: %s has no grade" % (path.name, f["id"]))
+            r["grades"] = [dict(r["grades"][0], weight=float(f["weight_high"]))]
+
+
 def main():
     if len(sys.argv) not in (2, 3):
         sys.exit(__doc__)
     root = Path(sys.argv[1])
     out_root = Path(sys.argv[2]) if len(sys.argv) == 3 else root
     rules = load(root / "data/rules")
+    apply_fitted_weights(rules, root / "data/content/weights.toml")
     outputs = {
         "src/gen/rules.inc": gen_table(rules),
         "src/gen/rule_ids.h": gen_ids(rules),

@@ -28,13 +28,15 @@ struct ContentContext {
   const SegmentInfo& segments;
   const UrlScan& urls;
   const LexicalView& view;
-  const std::vector<int>& hits;  // scanning patterns that occur in the view
+  const std::vector<int>& hits;  // scanning patterns that occur in view.words()
   const PhraseEngine& phrases;
   const Emit& emit;
   std::string_view brand;        // Message::brand, else Options::brand
   const HostSet& owned_domains;          // Options::owned_domains
   const HostSet* message_owned_domains;  // Message::owned_domains, or null
   const HostSet& extra_shorteners;
+  std::string_view default_region;  // Options::default_region
+  bool fast_numbers;                // Options::fast_numbers
 
   bool Owned(std::string_view host) const {
     return !owned_domains.Match(host).empty() ||
@@ -48,15 +50,19 @@ struct ContentContext {
   // occurrence outside them).
   bool AnyOccurs(std::string_view rule, std::string_view role) const {
     for (int i : phrases.Patterns(rule, role)) {
-      if (Occurs(i) && (!phrases.HasUnless(i) || phrases.FindFirst(i, view.text()))) {
+      if (Occurs(i) && (!phrases.HasUnless(i) || phrases.FindFirst(i, view.words()))) {
         return true;
       }
     }
     return false;
   }
-  // A body span from view offsets.
+  // A body span from view.text() offsets.
   Span ViewSpan(size_t begin, size_t end) const {
     return BodySpan(view.ToBody(begin), view.ToBody(end));
+  }
+  // A body span from view.words() offsets (what the phrase lexicons scan).
+  Span WordsSpan(size_t begin, size_t end) const {
+    return BodySpan(view.WordsToBody(begin), view.WordsToBody(end));
   }
   Span BodySpan(size_t begin, size_t end) const;
   bool KindIs(MessageKind k) const { return message.kind == k; }
@@ -77,6 +83,7 @@ std::string_view DeceptiveHostReason(const PhraseEngine& phrases,
                                      std::string_view host);  // url_rules.cc
 void CheckTextRules(const ContentContext& c);       // text_rules.cc
 void CheckLexiconRules(const ContentContext& c);    // lexicon_rules.cc
+void CheckBodyNumberRules(const ContentContext& c); // body_number_rules.cc
 
 }  // namespace smslint::internal
 

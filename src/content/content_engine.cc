@@ -8,7 +8,10 @@
 namespace smslint::internal {
 
 ContentEngine::ContentEngine(const Options& options)
-    : phrases_(PhraseEngine::Get()), brand_(options.brand) {
+    : phrases_(PhraseEngine::Get()),
+      brand_(options.brand),
+      default_region_(options.default_region),
+      fast_numbers_(options.fast_numbers) {
   for (const std::string& host : options.owned_domains) owned_domains_.Add(host);
   for (const std::string& host : options.extra_shorteners) {
     extra_shorteners_.Add(host);
@@ -20,7 +23,7 @@ void ContentEngine::Check(
   if (!error().empty()) return;
   const UrlScan urls = FindUrls(message.body);
   const LexicalView view(message.body, urls);
-  const std::vector<int> hits = phrases_.Scan(view.text());
+  const std::vector<int> hits = phrases_.Scan(view.words());
   // Per-message owned domains add to the configured ones (a small set of
   // their own: copying the configured set per message would cost more).
   std::optional<HostSet> message_owned;
@@ -40,13 +43,16 @@ void ContentEngine::Check(
                                                : std::string_view(message.brand),
                          owned_domains_,
                          message_owned ? &*message_owned : nullptr,
-                         extra_shorteners_};
+                         extra_shorteners_,
+                         default_region_,
+                         fast_numbers_};
   CheckOptOutRules(c);
   CheckDisclosureRules(c);
   CheckSenderId(c);
   CheckUrlRules(c);
   CheckLexiconRules(c);
   CheckTextRules(c);
+  CheckBodyNumberRules(c);
 }
 
 ContentEngine::HostVerdict ContentEngine::CheckHost(const Message& message,

@@ -42,6 +42,8 @@ class ContentEngine {
   HostSet owned_domains_;
   HostSet extra_shorteners_;
   std::string brand_;
+  std::string default_region_;
+  bool fast_numbers_;
 };
 
 }  // namespace smslint::internal

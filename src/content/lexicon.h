@@ -36,6 +36,13 @@ struct LeetEntry {
   std::string_view to;    // the letter it stands for
 };
 
+struct TextSpeakEntry {
+  std::string_view token;  // lower-case ASCII letters and digits
+  std::string_view word;   // what it stands for
+  bool lower_only;         // counts only when written in lower case
+  bool between_words;      // counts only with a letter word on each side
+};
+
 struct CodePointRange {
   char32_t first;
   char32_t last;

@@ -23,7 +23,7 @@ std::optional<PhraseMatch> FirstOccurrence(const ContentContext& c,
   std::optional<PhraseMatch> first;
   for (int i : c.phrases.Patterns(rule, role)) {
     if (!c.Occurs(i)) continue;
-    const std::optional<PhraseMatch> m = c.phrases.FindFirst(i, c.view.text());
+    const std::optional<PhraseMatch> m = c.phrases.FindFirst(i, c.view.words());
     if (m && (!first || m->begin < first->begin)) first = m;
   }
   return first;
@@ -57,7 +57,9 @@ void CheckLexiconRules(const ContentContext& c) {
         if (lure && (!m || lure->begin < m->begin)) m = lure;
       }
     } else if (p.role == "hit") {
-      if (p.rule == "content/urgency-language" && c.KindIs(MessageKind::kOtp)) {
+      if ((p.rule_id == rule::kContentUrgencyLanguage ||
+           p.rule_id == rule::kContentExpiryPressure) &&
+          c.KindIs(MessageKind::kOtp)) {
         continue;  // an OTP's expiry line is not pressure
       }
       m = FirstOccurrence(c, p.rule, "hit");
@@ -66,8 +68,9 @@ void CheckLexiconRules(const ContentContext& c) {
     }
     if (!m) continue;
     done.push_back(p.rule);
-    const std::string_view text = c.view.text().substr(m->begin, m->end - m->begin);
-    c.emit(p.rule_id, "body", c.ViewSpan(m->begin, m->end), {{"match", std::string(text)}});
+    // The phrase as written in the body ("u have won"), not as read.
+    const size_t b = c.view.WordsToBody(m->begin), e = c.view.WordsToBody(m->end);
+    c.emit(p.rule_id, "body", c.BodySpan(b, e), {{"match", std::string(c.body.substr(b, e - b))}});
   }
 }
 

@@ -23,7 +23,7 @@ std::vector<PhraseMatch> AllOf(const ContentContext& c, std::string_view rule,
   std::vector<PhraseMatch> out;
   for (int i : c.phrases.Patterns(rule, role)) {
     if (!c.Occurs(i)) continue;
-    for (const PhraseMatch& m : c.phrases.FindAll(i, c.view.text())) {
+    for (const PhraseMatch& m : c.phrases.FindAll(i, c.view.words())) {
       out.push_back(m);
     }
   }
@@ -73,7 +73,7 @@ std::vector<size_t> AllSpans(const ContentContext& c, std::string_view rule,
   std::vector<size_t> out;
   for (int i : c.phrases.Patterns(rule, role)) {
     if (!c.Occurs(i)) continue;
-    for (size_t start : c.phrases.MatchStarts(i, c.view.text())) out.push_back(start);
+    for (size_t start : c.phrases.MatchStarts(i, c.view.words())) out.push_back(start);
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -104,8 +104,8 @@ void CheckOptOutRules(const ContentContext& c) {
   for (const PhraseMatch& m : AllOf(c, kConflict, "reserved-offer")) {
     if (IsOptOutPurpose(c, m.purpose)) continue;
     if (conflict_keywords.empty()) {
-      const size_t kb = m.kw.data() - c.view.text().data();
-      if (Diagnostic* d = c.emit(rule::kContentReservedKeywordConflict, "body", c.ViewSpan(kb, kb + m.kw.size()),
+      const size_t kb = m.kw.data() - c.view.words().data();
+      if (Diagnostic* d = c.emit(rule::kContentReservedKeywordConflict, "body", c.WordsSpan(kb, kb + m.kw.size()),
                                  {{"keyword", std::string(m.kw)},
                                   {"purpose", std::string(CutPurpose(c, m.purpose))}})) {
         (void)d;
@@ -142,8 +142,8 @@ void CheckOptOutRules(const ContentContext& c) {
     }
   }
   if (nonstd) {
-    const size_t kb = nonstd->kw.data() - c.view.text().data();
-    c.emit(rule::kContentNonStandardOptOutKeyword, "body", c.ViewSpan(kb, kb + nonstd->kw.size()),
+    const size_t kb = nonstd->kw.data() - c.view.words().data();
+    c.emit(rule::kContentNonStandardOptOutKeyword, "body", c.WordsSpan(kb, kb + nonstd->kw.size()),
            {{"keyword", std::string(nonstd->kw)}});
     return;
   }

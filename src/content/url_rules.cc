@@ -1,6 +1,6 @@
 // Link rules (docs/content.md, docs/urls.md): public
-// shorteners, IP-address hosts, http://, deceptive hosts, many links, a
-// message that is little more than a link. URLs come from FindUrls
+// shorteners, IP-address hosts, http://, links without a scheme, deceptive
+// hosts, many links, a message that is little more than a link. URLs come from FindUrls
 // (content/urls.h); host lists and host checks are data.
 #include <string>
 
@@ -54,6 +54,7 @@ void CheckUrlRules(const ContentContext& c) {
   const std::vector<UrlMatch>& urls = c.urls.urls;
   if (urls.empty()) return;
   bool shortener = false, ip = false, insecure = false, deceptive = false;
+  bool schemeless = false;
   for (const UrlMatch& u : urls) {
     const Span span = c.BodySpan(u.begin, u.end);
     const bool owned = c.Owned(u.host);
@@ -74,6 +75,11 @@ void CheckUrlRules(const ContentContext& c) {
       insecure = true;
       c.emit(rule::kContentInsecureUrl, "body", span,
              {{"url", std::string(c.body.substr(u.begin, u.end - u.begin))}});
+    }
+    if (!schemeless && u.scheme.empty() && !owned && !u.ipv4 && !u.ipv6 &&
+        c.phrases.Check("content/schemeless-url", "bare-host", u.host)) {
+      schemeless = true;
+      c.emit(rule::kContentSchemelessUrl, "body", span, {{"host", u.host}});
     }
     if (!deceptive && !owned && !u.ipv4 && !u.ipv6) {
       const std::string_view reason = DeceptiveReason(c, u);

@@ -36,6 +36,9 @@ TEST(ContentExamplesTest, EveryTableExampleBehaves) {
     }
     m.first_message = j.value("first_message", false);
     m.brand = j.value("brand", "");
+    // Body numbers are read in the recipient's region.
+    m.to = j.value("to", "");
+    m.region = j.value("region", "");
     if (j.contains("owned_domains")) {
       m.owned_domains = j["owned_domains"].get<std::vector<std::string>>();
     }

@@ -20,6 +20,7 @@ export interface LinterOptions {
   elevatedThreshold?: number;             // content.elevated_threshold (default 3)
   highThreshold?: number;                 // content.high_threshold (default 5)
   mediaRoot?: string;                     // media.root: where media paths may be read
+  now?: string | Date;                    // lint.now: pin "now" for the scheduling rules (reproducible runs)
   /** false: libphonenumber alone for numbers (same answers, slower). */
   fastNumbers?: boolean;
 }

@@ -21,6 +21,7 @@ const OPTIONS = {
   elevatedThreshold: 'content.elevated_threshold',
   highThreshold: 'content.high_threshold',
   mediaRoot: 'media.root',
+  now: 'lint.now',  // an ISO 8601 string with a zone, or a Date
 };
 // Options that are not TOML settings.
 const OTHER = new Set(['config', 'fastNumbers']);
@@ -49,6 +50,10 @@ function tomlValue(v, key) {
       return String(v);  // "4", "0.5", "1e+21": TOML integers and floats
     case 'object':
       if (v === null) break;
+      if (v instanceof Date) {
+        if (Number.isNaN(v.getTime())) break;
+        return tomlString(v.toISOString().replace(/\.\d{3}Z$/, 'Z'));
+      }
       if (Array.isArray(v)) return '[' + v.map((x) => tomlValue(x, key)).join(', ') + ']';
       if (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null) {
         return '{ ' + Object.entries(v).map(([k, x]) => `${tomlString(k)} = ${tomlValue(x, key)}`)

@@ -126,3 +126,18 @@ test('native methods refuse a foreign this', () => {
   assert.throws(() => Linter.prototype.lint.call({}, { body: 'hi' }), TypeError);
   assert.equal(l.segmentCount('x'.repeat(161)), 2);
 });
+
+test('now pins the scheduling rules (string or Date)', () => {
+  const scheduled = {
+    to: '+14155550132', from: '+14155550100', body: 'hi', sendAt: '2030-01-02T03:04:05Z',
+    scheduleType: 'fixed', messagingServiceSid: 'MG' + '0'.repeat(32),
+  };
+  const asText = new Linter({ now: '2030-01-01T03:04:05Z' }).lint(scheduled);
+  const asDate = new Linter({ now: new Date(Date.UTC(2030, 0, 1, 3, 4, 5)) }).lint(scheduled);
+  assert.equal(asText.ok, true, JSON.stringify(asText.diagnostics));
+  assert.deepEqual(asDate, asText);
+  // A year earlier, send_at is outside Twilio's 35-day window.
+  const early = new Linter({ now: '2029-01-01T00:00:00Z' }).lint(scheduled);
+  assert.ok(early.diagnostics.some((d) => d.rule_id === 'schedule/send-at-outside-window'));
+  assert.equal(configError({ now: 'tomorrow' }).key, 'now');
+});

@@ -54,7 +54,9 @@ class Linter:
     max_segments, max_body_characters, suggest_smart_encoding,
     disabled_rules, severity_overrides, brand, owned_domains,
     extra_shorteners, weights, elevated_threshold, high_threshold,
-    media_root, fast_numbers. A bad setting raises ConfigError naming it.
+    media_root, now (pins "now" for the scheduling rules: ISO 8601 text
+    with a zone, or a datetime), fast_numbers. A bad setting raises
+    ConfigError naming it.
     """
 
     __slots__ = ("_core",)

@@ -1,3 +1,4 @@
+import datetime
 import os
 from typing import Any, Iterable, Mapping, Optional, Union
 
@@ -31,7 +32,8 @@ class Linter:
                  extra_shorteners: Iterable[str] = ...,
                  weights: Union[Mapping[str, float], Iterable[tuple[str, float]]] = ...,
                  elevated_threshold: float = ..., high_threshold: float = ...,
-                 media_root: str = ..., fast_numbers: bool = ...) -> None: ...
+                 media_root: str = ..., now: str | datetime.datetime = ...,
+                 fast_numbers: bool = ...) -> None: ...
     def lint(self, message: Optional[Message] = ..., /, **fields: Any) -> Report: ...
     def lint_many(self, messages: Iterable[Message], *,
                   threads: Optional[int] = ...) -> list[Report]: ...

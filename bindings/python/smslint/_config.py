@@ -8,6 +8,7 @@ the key.
 
 from __future__ import annotations
 
+import datetime
 import json
 import math
 import os
@@ -29,6 +30,7 @@ OPTION_KEYS: dict[str, tuple[str, str]] = {
     "elevated_threshold": ("content", "elevated_threshold"),
     "high_threshold": ("content", "high_threshold"),
     "media_root": ("media", "root"),
+    "now": ("lint", "now"),  # ISO 8601 text with a zone, or a datetime
 }
 
 
@@ -50,6 +52,11 @@ def _key(k: str) -> str:
 
 
 def _value(v: Any, where: str) -> str:
+    if isinstance(v, datetime.datetime):
+        # As twilio-python writes send_at: a naive datetime is taken as UTC.
+        if v.tzinfo is not None:
+            v = v.astimezone(datetime.timezone.utc)
+        return json.dumps(v.strftime("%Y-%m-%dT%H:%M:%SZ"))
     if isinstance(v, bool):
         return "true" if v else "false"
     if isinstance(v, str):

@@ -71,7 +71,13 @@ def test_media_url_list_counts_as_media():
 
 def test_send_at_datetime_is_sent_as_twilio_python_sends_it():
     # "now" pinned a day before send_at, inside Twilio's scheduling window.
-    linter = smslint.Linter('[lint]\nnow = "2030-01-01T03:04:05Z"\n')
+    linter = smslint.Linter(now=datetime.datetime(2030, 1, 1, 3, 4, 5))
+    assert linter.lint(to=TO, body="x", send_at="2030-01-02T03:04:05Z").to_dict() == \
+        smslint.Linter('[lint]\nnow = "2030-01-01T03:04:05Z"\n').lint(
+            to=TO, body="x", send_at="2030-01-02T03:04:05Z").to_dict()
+    with pytest.raises(smslint.ConfigError) as e:
+        smslint.Linter(now="yesterday")
+    assert e.value.key == "now"
     mg = "MG" + "0" * 32
     when = datetime.datetime(2030, 1, 2, 3, 4, 5)
     as_text = linter.lint(to=TO, from_=FROM, body="x", send_at="2030-01-02T03:04:05Z")

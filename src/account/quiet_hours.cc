@@ -284,7 +284,7 @@ void QuietHours::Check(const Message& m, const NumberInfo* to, int64_t now,
        {{"kind", std::string(kind)},
         {"local_time", FormatLocal(quiet->Local(at), true)},
         {"zone", quiet->id()},
-        {"at", send_at ? "send_at" : "now"},
+        {"at", send_at ? "at send_at" : "now"},
         {"window", why->label},
         {"next_local", next ? FormatLocal(quiet->Local(*next), true) + " " + quiet->id()
                             : "none within a week"},

@@ -124,7 +124,7 @@ TEST(QuietHoursTest, SendAtWinsOverNow) {
   m.send_at = "2026-12-04T03:00:00Z";  // 22:00 in New York
   const std::optional<Diagnostic> d = Find(day.Lint(m));
   ASSERT_TRUE(d);
-  EXPECT_EQ(Arg(*d, "at"), "send_at");
+  EXPECT_EQ(Arg(*d, "at"), "at send_at");
   EXPECT_EQ(d->field, "send_at");
   EXPECT_EQ(Arg(*d, "local_time"), "2026-12-03 22:00 (Thu)");
   // A night-time "now" does not matter when send_at is in the day.

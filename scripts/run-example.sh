@@ -21,14 +21,17 @@ code=$?
 #    duplicates) through `smslint batch` with a personalised template: a row
 #    per contact, then the summary with the campaign's segments and cost.
 echo
-./build/cli/smslint batch data/examples/contacts.csv --region US \
+./build/cli/smslint batch data/examples/contacts.csv --region US --now 2026-12-03T20:00:00Z \
   --from +14155550100 --kind marketing --price-per-segment 0.0083 \
   --template 'Hi {{first_name}}, your order {{order}} ships today. Track it at https://maple-and-co.com/t/{{order}} Reply STOP to opt out'
 batch_code=$?
 # 3. The account (data/examples/smslint.toml: geo permissions, suppression
-#    lists, 10DLC and toll-free senders, campaigns): one message per finding.
+#    lists, 10DLC and toll-free senders, campaigns, quiet hours): one message
+#    per finding. --now (noon in California) keeps the quiet-hours row
+#    reproducible: marketing is checked against the recipient's local time.
 echo
-./build/cli/smslint check --config data/examples/smslint.toml data/examples/account.jsonl
+./build/cli/smslint check --config data/examples/smslint.toml --now 2026-12-03T20:00:00Z \
+  data/examples/account.jsonl
 account_code=$?
 # 4. Sign-ups with SMS-pumping patterns (sequential numbers, one number
 #    block, unexpected and high-risk countries, a premium-rate number).

@@ -378,6 +378,29 @@ struct Loader {
     return true;
   }
 
+  // [account.quiet_hours]; windows are read (and refused) by the Linter.
+  bool QuietHoursTable(const toml::table& t, QuietHoursOptions& q) {
+    for (const auto& [k, node] : t) {
+      const std::string key = "account.quiet_hours." + std::string(k.str());
+      if (k == "kinds") {
+        q.kinds.clear();
+        if (!Strings(node, key, &q.kinds)) return false;
+      } else if (k == "windows") {
+        const toml::table* w = node.as_table();
+        if (w == nullptr) return Fail(&node, key, "must be a table of REGION = \"HH:MM-HH:MM\"");
+        q.windows.clear();
+        for (const auto& [region, value] : *w) {
+          const std::string wkey = key + "." + std::string(region.str());
+          if (!value.is_string()) return Fail(&value, wkey, "must be a string \"HH:MM-HH:MM\"");
+          q.windows.push_back({std::string(region.str()), *value.value<std::string>()});
+        }
+      } else {
+        return Fail(&node, key, "unknown key");
+      }
+    }
+    return true;
+  }
+
   // [account] (docs/config.md, docs/account.md). Numbers and regions are
   // checked by the Linter, which knows the default region.
   bool Account(const toml::table& account, Options& o) {
@@ -422,6 +445,10 @@ struct Loader {
         const toml::table* t = node.as_table();
         if (t == nullptr) return Fail(&node, key, "must be a table");
         if (!Pumping(*t, a.pumping)) return false;
+      } else if (k == "quiet_hours") {
+        const toml::table* t = node.as_table();
+        if (t == nullptr) return Fail(&node, key, "must be a table");
+        if (!QuietHoursTable(*t, a.quiet_hours)) return false;
       } else {
         return Fail(&node, key, "unknown key");
       }

@@ -164,18 +164,17 @@ Report Linter::Lint(const Message& message) const {
   // The rest of the request (media_url, status_callback, scheduling).
   internal::CheckMediaUrls(message, *impl_->content, emit);
   internal::CheckStatusCallback(message, emit);
+  const int64_t now = impl_->options.now_unix_seconds
+                          ? *impl_->options.now_unix_seconds
+                          : static_cast<int64_t>(std::time(nullptr));
   if (!message.send_at.empty() || !message.schedule_type.empty() ||
       message.validity_period) {
-    internal::CheckSchedule(message,
-                            impl_->options.now_unix_seconds
-                                ? *impl_->options.now_unix_seconds
-                                : static_cast<int64_t>(std::time(nullptr)),
-                            emit);
+    internal::CheckSchedule(message, now, emit);
   }
   impl_->account->Check(
       message,
       {report.to_number ? &*report.to_number : nullptr,
-       report.from_number ? &*report.from_number : nullptr, body_has_phone},
+       report.from_number ? &*report.from_number : nullptr, body_has_phone, now},
       emit);
   SortDiagnostics(report.diagnostics);
   // The score: each rule fires at most once, so summing diagnostics sums

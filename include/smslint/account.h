@@ -103,6 +103,26 @@ struct PumpingOptions {
   bool premium_destinations = true;
 };
 
+// One configured sending window of schedule/quiet-hours for a region.
+struct QuietWindow {
+  std::string region;  // ISO 3166, as libphonenumber assigns it ("GB")
+  // "HH:MM-HH:MM", local time at the recipient, end exclusive; the end may
+  // be "24:00". Checked when the Linter is built.
+  std::string window;
+};
+
+// [account.quiet_hours]: when marketing may be sent (schedule/quiet-hours,
+// docs/account.md). US recipients always get the federal 8:00-21:00
+// window and their state's stricter one (data/account/quiet_hours.tsv);
+// other regions only the windows given here.
+struct QuietHoursOptions {
+  // Message kinds checked (MessageKindName spellings); empty: none.
+  std::vector<std::string> kinds = {"marketing"};
+  // Windows for further regions; a window for "US" applies on top of the
+  // federal and state ones.
+  std::vector<QuietWindow> windows;
+};
+
 // smslint::AccountOptions: Options::account. Everything empty or false
 // turns its checks off.
 struct AccountOptions {
@@ -121,6 +141,7 @@ struct AccountOptions {
   std::vector<AccountSender> senders;
   std::vector<AccountCampaign> campaigns;
   PumpingOptions pumping;
+  QuietHoursOptions quiet_hours;
 };
 
 }  // namespace smslint

@@ -184,7 +184,15 @@ std::string AccountChecker::NormaliseSender(const std::string& value, const std:
 AccountChecker::AccountChecker(const AccountOptions& options,
                                const std::string& default_region, const PhoneUtil& phones,
                                bool fast_numbers)
-    : options_(options), phones_(phones), region_(default_region), fast_(fast_numbers) {
+    : options_(options),
+      quiet_(options.quiet_hours),
+      phones_(phones),
+      region_(default_region),
+      fast_(fast_numbers) {
+  if (!quiet_.error().empty()) {
+    Fail(quiet_.error(), quiet_.error_arg());
+    return;
+  }
   for (const std::string& n : options.verified_numbers) {
     const PhoneFacts f = phones.Analyze(n, region_, fast_);
     const uint64_t key = f.parse == ParseStatus::kOk ? E164Key(f.e164) : 0;
@@ -254,6 +262,7 @@ AccountChecker::AccountChecker(const AccountOptions& options,
 
 void AccountChecker::Check(const Message& m, const AccountContext& ctx,
                            const Emit& emit) const {
+  quiet_.Check(m, ctx.to, ctx.now, emit);
   const NumberInfo* to = ctx.to;
   const bool to_phone = to != nullptr && !to->e164.empty();
   if (to_phone) {

@@ -13,6 +13,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "account/quiet_hours.h"
 #include "account/suppression_list.h"
 #include "numbers/phone_util.h"
 #include "rules/emit.h"
@@ -53,6 +54,8 @@ struct AccountContext {
   // The content engine found a phone number in the body (the finding of
   // content/embedded-phone-number, whether or not that rule reports).
   bool body_has_phone = false;
+  // "Now" (Options::now_unix_seconds or the clock) for schedule/quiet-hours.
+  int64_t now = 0;
 };
 
 class AccountChecker {
@@ -91,6 +94,7 @@ class AccountChecker {
   std::string NormaliseSender(const std::string& value, const std::string& what);
 
   const AccountOptions options_;
+  QuietHours quiet_;
   const PhoneUtil& phones_;
   std::string region_;
   bool fast_;

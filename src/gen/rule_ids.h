@@ -11,7 +11,7 @@
 
 namespace smslint::internal {
 
-inline constexpr size_t kRuleCount = 134;
+inline constexpr size_t kRuleCount = 135;
 
 namespace rule {
 inline constexpr RuleId kAccountCampaignLinkUndeclared{0};  // account/campaign-link-undeclared
@@ -129,25 +129,26 @@ inline constexpr RuleId kScheduleInvalidSendAt{111};  // schedule/invalid-send-a
 inline constexpr RuleId kScheduleMissingMessagingService{112};  // schedule/missing-messaging-service
 inline constexpr RuleId kScheduleMissingScheduleType{113};  // schedule/missing-schedule-type
 inline constexpr RuleId kScheduleMissingSendAt{114};  // schedule/missing-send-at
-inline constexpr RuleId kScheduleSendAtOutsideWindow{115};  // schedule/send-at-outside-window
-inline constexpr RuleId kScheduleSendAtShortLead{116};  // schedule/send-at-short-lead
-inline constexpr RuleId kScheduleValidityPeriodOutOfRange{117};  // schedule/validity-period-out-of-range
-inline constexpr RuleId kSegmentsCrlfLineBreaks{118};  // segments/crlf-line-breaks
-inline constexpr RuleId kSegmentsForcesUcs2{119};  // segments/forces-ucs2
-inline constexpr RuleId kSegmentsTooManySegments{120};  // segments/too-many-segments
-inline constexpr RuleId kToFixedLine{121};  // to/fixed-line
-inline constexpr RuleId kToFixedLineOrMobile{122};  // to/fixed-line-or-mobile
-inline constexpr RuleId kToMissing{123};  // to/missing
-inline constexpr RuleId kToNotE164{124};  // to/not-e164
-inline constexpr RuleId kToNotPossible{125};  // to/not-possible
-inline constexpr RuleId kToNotValid{126};  // to/not-valid
-inline constexpr RuleId kToPager{127};  // to/pager
-inline constexpr RuleId kToPremiumRate{128};  // to/premium-rate
-inline constexpr RuleId kToSharedCost{129};  // to/shared-cost
-inline constexpr RuleId kToTollFree{130};  // to/toll-free
-inline constexpr RuleId kToUan{131};  // to/uan
-inline constexpr RuleId kToUnparseable{132};  // to/unparseable
-inline constexpr RuleId kToVoicemail{133};  // to/voicemail
+inline constexpr RuleId kScheduleQuietHours{115};  // schedule/quiet-hours
+inline constexpr RuleId kScheduleSendAtOutsideWindow{116};  // schedule/send-at-outside-window
+inline constexpr RuleId kScheduleSendAtShortLead{117};  // schedule/send-at-short-lead
+inline constexpr RuleId kScheduleValidityPeriodOutOfRange{118};  // schedule/validity-period-out-of-range
+inline constexpr RuleId kSegmentsCrlfLineBreaks{119};  // segments/crlf-line-breaks
+inline constexpr RuleId kSegmentsForcesUcs2{120};  // segments/forces-ucs2
+inline constexpr RuleId kSegmentsTooManySegments{121};  // segments/too-many-segments
+inline constexpr RuleId kToFixedLine{122};  // to/fixed-line
+inline constexpr RuleId kToFixedLineOrMobile{123};  // to/fixed-line-or-mobile
+inline constexpr RuleId kToMissing{124};  // to/missing
+inline constexpr RuleId kToNotE164{125};  // to/not-e164
+inline constexpr RuleId kToNotPossible{126};  // to/not-possible
+inline constexpr RuleId kToNotValid{127};  // to/not-valid
+inline constexpr RuleId kToPager{128};  // to/pager
+inline constexpr RuleId kToPremiumRate{129};  // to/premium-rate
+inline constexpr RuleId kToSharedCost{130};  // to/shared-cost
+inline constexpr RuleId kToTollFree{131};  // to/toll-free
+inline constexpr RuleId kToUan{132};  // to/uan
+inline constexpr RuleId kToUnparseable{133};  // to/unparseable
+inline constexpr RuleId kToVoicemail{134};  // to/voicemail
 }  // namespace rule
 
 // Grades: what a rule passes as Outcome::grade (0 is its base weight).

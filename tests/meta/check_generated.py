@@ -20,7 +20,8 @@ with tempfile.TemporaryDirectory() as tmp:
             stale.append("src/gen/" + name)
     for tool, names in (("gen_url_tables.py", ("url_shorteners.inc", "tlds.inc")),
                         ("gen_content_tables.py", ("content_lexicons.inc",)),
-                        ("gen_account_tables.py", ("embargo.inc", "high_risk_prefixes.inc"))):
+                        ("gen_account_tables.py", ("embargo.inc", "high_risk_prefixes.inc",
+                                                   "timezones.inc", "quiet_hours.inc"))):
         subprocess.run([sys.executable, root / "tools" / tool, root / "data", tmp],
                        check=True)
         for name in names:

@@ -584,9 +584,14 @@ inline void CheckNumberDiagnostic(const smslint::Message& m,
   if (d.field == "from") text = &m.from;
   if (d.field == "messaging_service_id") text = &m.messaging_service_id;
   FUZZ_CHECK_MSG(text != nullptr || d.field == "region", d.field);
+  // Account checks (embargo, geo permissions, suppression, trial) and quiet
+  // hours judge the recipient as a whole: on its field, without a span.
+  const bool whole_number = d.rule_id.starts_with("account/") ||
+                            d.rule_id == "schedule/quiet-hours";
   FUZZ_CHECK_MSG(d.rule_id.starts_with("to/") ||
                      d.rule_id.starts_with("from/") ||
-                     d.rule_id.starts_with("message/"),
+                     d.rule_id.starts_with("message/") ||
+                     (whole_number && !d.span),
                  d.rule_id);
   if (d.span) {
     FUZZ_CHECK_MSG(text != nullptr && d.span->byte_begin == 0 &&

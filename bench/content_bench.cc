@@ -91,6 +91,37 @@ void BM_Lint(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
 }
 
+// Every rule on (the default Options) against the same Linter with the
+// content area disabled: a disabled area must cost nothing, so the ratio
+// of the two is what the content engine costs.
+const smslint::Linter& AllLinter(bool content) {
+  static const smslint::Linter* all = new smslint::Linter(smslint::Options{});
+  static const smslint::Linter* no_content = [] {
+    smslint::Options o;
+    o.disabled_rules = {"content"};
+    return new smslint::Linter(o);
+  }();
+  return content ? *all : *no_content;
+}
+
+void LintWith(benchmark::State& state, bool content) {
+  const auto& bodies = Bodies(static_cast<int>(state.range(0)));
+  const smslint::Linter& linter = AllLinter(content);
+  smslint::Message m;
+  m.to = "+14155550132";
+  m.kind = smslint::MessageKind::kMarketing;
+  m.first_message = true;
+  size_t i = 0;
+  for (auto _ : state) {
+    m.body = bodies[i++ % bodies.size()];
+    benchmark::DoNotOptimize(linter.Lint(m));
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+
+void BM_LintAll(benchmark::State& state) { LintWith(state, true); }
+void BM_LintContentDisabled(benchmark::State& state) { LintWith(state, false); }
+
 void BM_SegmentsOnly(benchmark::State& state) {
   const auto& bodies = Bodies(static_cast<int>(state.range(0)));
   size_t i = 0;
@@ -107,6 +138,8 @@ void Classes(benchmark::internal::Benchmark* b) {
 
 BENCHMARK(BM_SegmentsOnly)->Apply(Classes);
 BENCHMARK(BM_Lint)->Apply(Classes);
+BENCHMARK(BM_LintAll)->Apply(Classes);
+BENCHMARK(BM_LintContentDisabled)->Apply(Classes);
 
 }  // namespace
 

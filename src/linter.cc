@@ -45,7 +45,27 @@ struct Linter::Impl {
   bool media_read_files = false;
   // The account rules (src/account): normalised numbers, loaded lists.
   std::unique_ptr<internal::AccountChecker> account;
+  // Whether an area's engine runs at all: a disabled area costs nothing
+  // (its findings would all be dropped by the policy anyway).
+  bool run_content = true;
+  bool run_account = true;
 };
+
+namespace {
+
+// Whether any rule of `area` ("content/") is enabled under `policy`.
+bool AreaEnabled(const internal::RulePolicy& policy, std::string_view area) {
+  const auto& rules = AllRules();
+  for (size_t i = 0; i < rules.size(); ++i) {
+    if (rules[i].id.starts_with(area) &&
+        policy.enabled({static_cast<uint16_t>(i)})) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
 
 Linter::Linter(const Options& options) {
   auto impl = std::make_unique<Impl>();
@@ -65,6 +85,13 @@ Linter::Linter(const Options& options) {
       fail("media_root must be an existing directory (" + why + ")", options.media_root);
     }
   }
+  // The content engine also tells the account rules whether the body has a
+  // phone number (account/campaign-phone-undeclared, which needs campaigns).
+  impl->run_content =
+      AreaEnabled(*impl->policy, "content/") ||
+      (!options.account.campaigns.empty() &&
+       impl->policy->enabled(internal::rule::kAccountCampaignPhoneUndeclared));
+  impl->run_account = AreaEnabled(*impl->policy, "account/");
   impl->media_read_files = internal::MediaRulesReadFiles(
       [&](internal::RuleId id) { return impl->policy->enabled(id); });
   if (!std::isfinite(options.elevated_threshold) ||
@@ -86,7 +113,7 @@ Linter::Linter(const Options& options) {
   internal::WarmUpGraphemes();
   impl->phones = &internal::PhoneUtil::Get();
   impl->default_region = base::UpperAscii(options.default_region);
-  impl->content = std::make_unique<internal::ContentEngine>(options);
+  impl->content = std::make_unique<internal::ContentEngine>(options, impl->run_content);
   if (!impl->content->error().empty()) {
     fail("a content lexicon does not compile", impl->content->error());
   }
@@ -160,7 +187,7 @@ Report Linter::Lint(const Message& message) const {
        from_phone ? std::string_view(report.from_number->region) : "",
        impl_->media_root, impl_->media_read_files},
       emit);
-  impl_->content->Check(message, report.segments, emit);
+  if (impl_->run_content) impl_->content->Check(message, report.segments, emit);
   // The rest of the request (media_url, status_callback, scheduling).
   internal::CheckMediaUrls(message, *impl_->content, emit);
   internal::CheckStatusCallback(message, emit);
@@ -171,7 +198,7 @@ Report Linter::Lint(const Message& message) const {
       message.validity_period) {
     internal::CheckSchedule(message, now, emit);
   }
-  impl_->account->Check(
+  if (impl_->run_account) impl_->account->Check(
       message,
       {report.to_number ? &*report.to_number : nullptr,
        report.from_number ? &*report.from_number : nullptr, body_has_phone, now},

@@ -16,6 +16,7 @@
 #include <functional>
 #include <string>
 
+#include "batch/dup_table.h"
 #include "records/source.h"
 #include "smslint/report.h"
 
@@ -26,7 +27,7 @@ struct Item {
   Record record;
   Report report;
   std::string out;       // the rendered record
-  uint64_t dup_key = 0;  // batch/dup_table.h's RecipientKey, 0: none
+  DupKey dup_key;  // batch/dup_table.h's RecipientKey, 0: none
 };
 
 struct PipelineOptions {

@@ -7,8 +7,8 @@
 
 namespace smslint::internal {
 
-ContentEngine::ContentEngine(const Options& options)
-    : phrases_(PhraseEngine::Get()),
+ContentEngine::ContentEngine(const Options& options, bool compile_lexicons)
+    : phrases_(compile_lexicons ? &PhraseEngine::Get() : nullptr),
       brand_(options.brand),
       default_region_(options.default_region),
       fast_numbers_(options.fast_numbers) {
@@ -18,12 +18,23 @@ ContentEngine::ContentEngine(const Options& options)
   }
 }
 
+const PhraseEngine& ContentEngine::phrases() const {
+  // PhraseEngine::Get compiles once per process, thread-safely.
+  return phrases_ != nullptr ? *phrases_ : PhraseEngine::Get();
+}
+
+const std::string& ContentEngine::error() const {
+  static const std::string kNone;
+  return phrases_ != nullptr ? phrases_->error() : kNone;
+}
+
 void ContentEngine::Check(
     const Message& message, const SegmentInfo& segments, const Emit& emit) const {
   if (!error().empty()) return;
   const UrlScan urls = FindUrls(message.body);
   const LexicalView view(message.body, urls);
-  const std::vector<int> hits = phrases_.Scan(view.words());
+  const PhraseEngine& phrases = this->phrases();
+  const std::vector<int> hits = phrases.Scan(view.words());
   // Per-message owned domains add to the configured ones (a small set of
   // their own: copying the configured set per message would cost more).
   std::optional<HostSet> message_owned;
@@ -37,7 +48,7 @@ void ContentEngine::Check(
                          urls,
                          view,
                          hits,
-                         phrases_,
+                         phrases,
                          emit,
                          message.brand.empty() ? std::string_view(brand_)
                                                : std::string_view(message.brand),
@@ -68,7 +79,7 @@ ContentEngine::HostVerdict ContentEngine::CheckHost(const Message& message,
   std::string_view entry = PublicShorteners().Match(host);
   if (entry.empty()) entry = extra_shorteners_.Match(host);
   verdict.shortener = std::string(entry);
-  verdict.deceptive = std::string(DeceptiveHostReason(phrases_, host));
+  verdict.deceptive = std::string(DeceptiveHostReason(phrases(), host));
   return verdict;
 }
 

@@ -18,11 +18,14 @@ namespace smslint::internal {
 
 class ContentEngine {
  public:
-  explicit ContentEngine(const Options& options);
+  // `compile_lexicons` false (the content area is disabled) leaves the
+  // process-wide lexicon compile to the first CheckHost that needs it, so
+  // a Linter without content rules does not pay for it up front.
+  explicit ContentEngine(const Options& options, bool compile_lexicons = true);
 
   // "" when the engine is usable; else why not (a lexicon that does not
   // compile: a build defect, checked by a test).
-  const std::string& error() const { return phrases_.error(); }
+  const std::string& error() const;
 
   // Reports the content rules that fire on `message`.
   void Check(const Message& message, const SegmentInfo& segments,
@@ -38,7 +41,8 @@ class ContentEngine {
   HostVerdict CheckHost(const Message& message, std::string_view host) const;
 
  private:
-  const PhraseEngine& phrases_;
+  const PhraseEngine& phrases() const;
+  const PhraseEngine* phrases_;  // null until needed (compile_lexicons false)
   HostSet owned_domains_;
   HostSet extra_shorteners_;
   std::string brand_;

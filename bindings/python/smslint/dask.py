@@ -15,8 +15,8 @@ are found across the whole input, exactly as batch finds them: the row
 keys are shuffled on the normalised number, not compared per partition.
 
 Rows and lines are counted as batch counts them for a file without blank
-lines (dask's reader drops blank lines, batch counts them); batch's limit
-of 786,432 distinct recipients for duplicate tracking does not apply here.
+lines (dask's reader drops blank lines, batch counts them); like batch,
+duplicate tracking is exact for any number of distinct recipients.
 dask is imported when a function here is first called, not before.
 """
 

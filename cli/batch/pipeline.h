@@ -14,7 +14,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "records/source.h"
 #include "smslint/report.h"
@@ -27,6 +29,11 @@ struct Item {
   Report report;
   std::string out;       // the rendered record
   uint64_t dup_key = 0;  // batch/dup_table.h's RecipientKey, 0: none
+  // When a safe fix changed a field that comes from a CSV column: the
+  // report of the fixed row and its fields (batch/fixes.h).
+  std::optional<Report> fixed;
+  std::vector<std::string> fixed_fields;
+  uint32_t smart_segments = 0;  // a UCS-2 body's segments after Smart Encoding
 };
 
 struct PipelineOptions {

@@ -22,11 +22,11 @@ ROWS = [
     "r03,n/a,Hello,not a number\r\n",
     "r04,,Hello,missing\r\n",
     "r05,415-555-0147,Hello,duplicate of r02 after the fix\r\n",
-    'r06,+14155550163,"two\r\nlines",CRLF body: a safe fix\r\n',
+    'r06,+14155550163,"' + "a" * 80 + '\r\n' + "a" * 79 + '",CRLF costs a segment: a safe fix\r\n',
     "r07,+1415555013,Hello,one digit short\r\n",
 ]
 CASES = {
-    "clean": HEADER + "".join(ROWS),
+    "plain": HEADER + "".join(ROWS),
     "bom_blank_lines": "\ufeff" + HEADER + "\r\n" + ROWS[0] + "\r\n\r\n" + "".join(ROWS[1:]) + "\r\n",
     "missing_columns": HEADER + ROWS[0] + "r08,+14155550190\r\n" + "".join(ROWS[1:]),
     "extra_columns": HEADER + "r08,+14155550190,Hi,x,y,z\r\n" + "".join(ROWS),
@@ -98,10 +98,10 @@ def check_case(exe, tmp, name, text):
            f"{name}: a reject has no rules")
     by_id = {row[0]: row for row in clean}
     rej = {row[0]: row for row in rejects}
-    if name in ("clean", "bom_blank_lines"):
+    if name in ("plain", "bom_blank_lines"):
         expect(set(by_id) == {"r01", "r02", "r06"}, f"{name}: clean ids {sorted(by_id)}")
         expect(by_id.get("r02", [""] * 2)[1] == "+14155550147", f"{name}: r02 not in E.164")
-        expect(by_id.get("r06", [""] * 3)[2] == "two\nlines", f"{name}: r06 body not LF")
+        expect(by_id.get("r06", [""] * 3)[2] == "a" * 80 + "\n" + "a" * 79, f"{name}: r06 body not LF")
         expect("input/duplicate-recipient" in rej.get("r05", [""] * 5)[4],
                f"{name}: r05 not blocked as a duplicate")
         expect(rej.get("r03", [""] * 3)[1] == "n/a", f"{name}: a reject's field changed")
@@ -115,7 +115,7 @@ def check_case(exe, tmp, name, text):
 
 def check_refusals(exe, tmp):
     src = tmp / "in.csv"
-    src.write_text(CASES["clean"])
+    src.write_bytes(CASES["plain"].encode())
     for args, what in (
             (["--output", "in.csv", "--rejects", "r.csv"], "--output is the input"),
             (["--output", "c.csv", "--rejects", "in.csv"], "--rejects is the input"),
@@ -128,7 +128,7 @@ def check_refusals(exe, tmp):
              "an unknown --block")):
         r = run(exe, ["batch", "--quiet", "--fix", "--region", "US"] + args + ["in.csv"], tmp)
         expect(r.returncode == 2, f"{what}: exit {r.returncode}")
-        expect(src.read_text() == CASES["clean"], f"{what}: the input changed")
+        expect(src.read_bytes() == CASES["plain"].encode(), f"{what}: the input changed")
     r = run(exe, ["batch", "--quiet", "--rejects", "r.csv", "in.csv"], tmp)
     expect(r.returncode == 2, f"--rejects without --fix: exit {r.returncode}")
     # --block an area, --no-block-duplicates

@@ -436,6 +436,7 @@ int RunBatch(const BatchFlags& flags) {
       // The fixed row is linted again: what is left decides whether it
       // can be sent (a safe fix may resolve more than its own finding).
       fixed.message = item.record.message;
+      const Message& original = item.record.message;
       const std::vector<std::string> changed =
           ApplySafeFixes(item.report, fix_fields, &fixed.message);
       if (!changed.empty()) {
@@ -447,6 +448,10 @@ int RunBatch(const BatchFlags& flags) {
           const int c = csv->ColumnIndex(f);
           const Message& m = fixed.message;
           if (c < 0 || static_cast<size_t>(c) >= item.fixed_fields.size()) continue;
+          // An empty sender cell took --from: the cell stays as it was.
+          const std::string& was = f == "to" ? original.to : f == "from" ? original.from
+                                                                          : original.body;
+          if (item.fixed_fields[c] != was) continue;
           item.fixed_fields[c] = f == "to" ? m.to : f == "from" ? m.from : m.body;
         }
         sent = &fixed.message;
@@ -497,12 +502,10 @@ int RunBatch(const BatchFlags& flags) {
     const Report& final_report = item.fixed ? *item.fixed : item.report;
     const std::vector<const Diagnostic*> blocking =
         BlockingFindings(final_report, settings->block);
-    const Report& shown = item.fixed ? *item.fixed : item.report;
-    std::string to = shown.to_number && !shown.to_number->e164.empty()
-                         ? shown.to_number->e164
-                         : item.record.message.to;
+    // A blocked row's recipient as the list has it: the operator looks
+    // for it there.
     plan.Add(item.record.row, item.record.line, final_report, item.fixed.has_value(),
-             blocking, item.record.usable, item.smart_segments, to);
+             blocking, item.record.usable, item.smart_segments, item.record.message.to);
     if (flags.fix) {
       if (blocking.empty()) {
         clean->Row(item.fixed ? item.fixed_fields : item.record.fields);

@@ -17,6 +17,7 @@
 #include <cstring>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -25,10 +26,12 @@
 
 #include "ascii.h"
 #include "batch/dup_table.h"
+#include "batch/fixes.h"
 #include "batch/pipeline.h"
 #include "batch/price.h"
 #include "batch/progress.h"
 #include "batch/pumping.h"
+#include "batch/send_plan.h"
 #include "batch/summary.h"
 #include "commands.h"
 #include "finish_report.h"
@@ -37,7 +40,9 @@
 #include "records/csv_source.h"
 #include "records/jsonl_source.h"
 #include "sinks/csv_sink.h"
+#include "sinks/html_report.h"
 #include "sinks/json_sinks.h"
+#include "sinks/list_sink.h"
 #include "sinks/sarif_sink.h"
 #include "sinks/text_sink.h"
 
@@ -63,6 +68,8 @@ struct Settings {
   MessageDefaults defaults;
   std::optional<Price> price;
   unsigned jobs = 1;
+  BlockPolicy block;
+  Severity show = Severity::kWarning;
 };
 
 // nullopt after printing a usage error.
@@ -148,6 +155,31 @@ std::optional<Settings> ParseSettings(const BatchFlags& flags) {
   }
   s.jobs = flags.jobs != 0 ? flags.jobs
                            : std::max(1u, std::thread::hardware_concurrency());
+  if (flags.fix) {
+    if (s.jsonl_input) {
+      std::fprintf(stderr, "smslint: --fix applies to CSV input only\n");
+      return std::nullopt;
+    }
+    if (flags.output.empty() || flags.output == "-" || flags.rejects.empty() ||
+        flags.rejects == "-") {
+      std::fprintf(stderr, "smslint: --fix writes the clean list to --output FILE "
+                           "and the blocked rows to --rejects FILE; give both\n");
+      return std::nullopt;
+    }
+  } else if (!flags.rejects.empty()) {
+    std::fprintf(stderr, "smslint: --rejects goes with --fix\n");
+    return std::nullopt;
+  }
+  for (const std::string& b : flags.block) {
+    if (!IsRuleOrArea(b)) {
+      std::fprintf(stderr, "smslint: --block %s: not a rule id or area (smslint "
+                           "rules lists them)\n", b.c_str());
+      return std::nullopt;
+    }
+    s.block.rules.push_back(b);
+  }
+  s.block.duplicates = !flags.no_block_duplicates;
+  s.show = *ParseSeverity(flags.show);
   s.defaults.first_message = flags.first_message;
   s.defaults.from = flags.from;
   return s;
@@ -187,7 +219,7 @@ std::unique_ptr<RecordSource> MakeSource(const BatchFlags& flags,
   return c;
 }
 
-std::unique_ptr<Sink> MakeSink(const BatchFlags& flags, std::FILE* out,
+std::unique_ptr<Sink> MakeSink(const BatchFlags& flags, Severity show, std::FILE* out,
                                const std::string& source, const std::string& uri,
                                const CsvSource* csv) {
   if (flags.format == "jsonl") return std::make_unique<JsonlSink>(out, true);
@@ -206,14 +238,19 @@ std::unique_ptr<Sink> MakeSink(const BatchFlags& flags, std::FILE* out,
   }
   const bool color = ShouldColor(flags.color, out);
   return std::make_unique<TextSink>(
-      out, source, TextStyle{.color = color, .detail = false}, true);
+      out, source, TextStyle{.color = color, .detail = false, .min_severity = show}, true);
 }
 
-// Checks --output and --summary against the input (the open descriptor
-// `in_fd`) and each other, then opens them; false after printing why.
-bool OpenOutputs(const BatchFlags& flags, int in_fd,
-                 std::unique_ptr<OutputFile>* output,
-                 std::unique_ptr<OutputFile>* summary) {
+// The files a run writes: where the records go (standard output with
+// --fix), and, when asked for, the clean list, the rejects, the summary and
+// the HTML report.
+struct Outputs {
+  std::unique_ptr<OutputFile> records, clean, rejects, summary, html;
+};
+
+// Checks the output paths against the input (the open descriptor `in_fd`)
+// and each other, then opens them; false after printing why.
+bool OpenOutputs(const BatchFlags& flags, int in_fd, Outputs* outs) {
   const FileIdentity std_out = IdentifyDescriptor(STDOUT_FILENO);
   std::vector<NamedFile> inputs = {
       {flags.input == "-" ? "standard input" : "the input " + flags.input,
@@ -234,21 +271,44 @@ bool OpenOutputs(const BatchFlags& flags, int in_fd,
     }
     outputs.push_back({flag + " " + path, std::move(id)});
   };
-  add("--output", flags.output);
-  if (!flags.summary_path.empty()) add("--summary", flags.summary_path);
+  // With --fix the records go to standard output and --output is the
+  // clean list.
+  const std::string records_path = flags.fix ? "-" : flags.output;
+  struct Wanted {
+    const char* flag;
+    std::string path;
+    std::unique_ptr<OutputFile>* file;
+  };
+  std::vector<Wanted> wanted = {{"--output", records_path, &outs->records}};
+  if (flags.fix) {
+    wanted.push_back({"--output", flags.output, &outs->clean});
+    wanted.push_back({"--rejects", flags.rejects, &outs->rejects});
+  }
+  if (!flags.summary_path.empty()) {
+    wanted.push_back({"--summary", flags.summary_path, &outs->summary});
+  }
+  if (!flags.report_html.empty()) {
+    wanted.push_back({"--report-html", flags.report_html, &outs->html});
+  }
+  for (const Wanted& w : wanted) {
+    if (w.file == &outs->records && flags.fix) {
+      add("standard output", "-");
+    } else {
+      add(w.flag, w.path);
+    }
+  }
   const std::string clash = FindClash(inputs, outputs);
   if (!clash.empty()) {
     std::fprintf(stderr, "smslint: %s\n", clash.c_str());
     return false;
   }
   std::string error;
-  *output = OutputFile::Open(flags.output, &error);
-  if (*output != nullptr && !flags.summary_path.empty()) {
-    *summary = OutputFile::Open(flags.summary_path, &error);
-  }
-  if (!error.empty()) {
-    std::fprintf(stderr, "smslint: %s\n", error.c_str());
-    return false;
+  for (const Wanted& w : wanted) {
+    *w.file = OutputFile::Open(w.path, &error);
+    if (*w.file == nullptr) {
+      std::fprintf(stderr, "smslint: %s\n", error.c_str());
+      return false;
+    }
   }
   return true;
 }
@@ -314,20 +374,40 @@ int RunBatch(const BatchFlags& flags) {
   // Outputs: none may be the input or another output, and each is created
   // (as a temporary file) before the first row is read, so that a run that
   // cannot write stops before doing the work.
-  std::unique_ptr<OutputFile> output, summary_file;
-  if (!OpenOutputs(flags, fileno(in), &output, &summary_file)) return kExitUsage;
-  std::FILE* out = output->stream();
+  Outputs outs;
+  if (!OpenOutputs(flags, fileno(in), &outs)) return kExitUsage;
+  std::FILE* out = outs.records->stream();
 
   const CsvSource* csv = nullptr;
   std::unique_ptr<RecordSource> records = MakeSource(flags, *settings, in, source, &csv);
   if (records == nullptr) return kExitUsage;
 
-  const std::unique_ptr<Sink> sink = MakeSink(flags, out, source, uri, csv);
+  const std::unique_ptr<Sink> sink = MakeSink(flags, settings->show, out, source, uri, csv);
   sink->Begin();
+
+  // --fix: the clean list and the rejects, in the input's columns.
+  std::optional<ListSink> clean, rejects;
+  if (flags.fix) {
+    clean.emplace(outs.clean->stream(), csv->header(), csv->delimiter(),
+                  std::vector<std::string>{});
+    rejects.emplace(outs.rejects->stream(), csv->header(), csv->delimiter(),
+                    std::vector<std::string>{"smslint_rules", "smslint_reasons"});
+    clean->Begin();
+    rejects->Begin();
+  }
+  // The message fields a safe fix may change: those read from a column
+  // (a templated body, or a --from default, is not the list's to change).
+  std::vector<std::string> fix_fields;
+  if (csv != nullptr) {
+    for (const char* f : {"to", "from", "body"}) {
+      if (csv->ColumnIndex(f) >= 0) fix_fields.push_back(f);
+    }
+  }
 
   // The pipeline: workers decode, lint, finish and render; the writer
   // adds duplicates (they depend on earlier rows), counts and writes.
   Summary sum;
+  SendPlan plan;
   DupTable dups;
   // SMS-pumping indicators ([account.pumping]), across rows in input order.
   PumpingDetector pumping(linter.options().account.pumping);
@@ -343,9 +423,43 @@ int RunBatch(const BatchFlags& flags) {
     records->Decode(item.record);
     // The raw line is decoded; what the sinks echo is in record.fields.
     std::string().swap(item.record.text);
+    const bool try_fix = item.record.usable && !fix_fields.empty();
+    std::vector<InputProblem> problems;
+    if (try_fix) problems = item.record.problems;
     item.report = LintRecord(linter, item.record);
     if (item.record.usable) {
       item.dup_key = RecipientKey(item.report, item.record.message.to);
+    }
+    const Message* sent = &item.record.message;
+    Record fixed;
+    if (try_fix) {
+      // The fixed row is linted again: what is left decides whether it
+      // can be sent (a safe fix may resolve more than its own finding).
+      fixed.message = item.record.message;
+      const Message& original = item.record.message;
+      const std::vector<std::string> changed =
+          ApplySafeFixes(item.report, fix_fields, &fixed.message);
+      if (!changed.empty()) {
+        fixed.problems = std::move(problems);
+        fixed.usable = true;
+        item.fixed = LintRecord(linter, fixed);
+        item.fixed_fields = item.record.fields;
+        for (const std::string& f : changed) {
+          const int c = csv->ColumnIndex(f);
+          const Message& m = fixed.message;
+          if (c < 0 || static_cast<size_t>(c) >= item.fixed_fields.size()) continue;
+          // An empty sender cell took --from: the cell stays as it was.
+          const std::string& was = f == "to" ? original.to : f == "from" ? original.from
+                                                                          : original.body;
+          if (item.fixed_fields[c] != was) continue;
+          item.fixed_fields[c] = f == "to" ? m.to : f == "from" ? m.from : m.body;
+        }
+        sent = &fixed.message;
+      }
+    }
+    const Report& final_report = item.fixed ? *item.fixed : item.report;
+    if (item.record.usable && final_report.segments.encoding == Encoding::kUcs2) {
+      item.smart_segments = CountSegments(sent->body, SegmentOptions{.smart_encoding = true});
     }
     sink->Render(item.record, item.report, &item.out);
   };
@@ -376,6 +490,37 @@ int RunBatch(const BatchFlags& flags) {
     }
     sum.Add(item.report, !item.record.usable, flags.fail_on);
     sink->Write(item.report, item.out);
+    // Where the row goes: what blocks it is judged on the fixed row, with
+    // the findings only the writer adds (duplicates, pumping).
+    if (item.fixed) {
+      for (const Diagnostic& d : item.report.diagnostics) {
+        if (d.rule_id == "input/duplicate-recipient" || d.rule_id.starts_with("pumping/")) {
+          item.fixed->diagnostics.push_back(d);
+        }
+      }
+    }
+    const Report& final_report = item.fixed ? *item.fixed : item.report;
+    const std::vector<const Diagnostic*> blocking =
+        BlockingFindings(final_report, settings->block);
+    // A blocked row's recipient as the list has it: the operator looks
+    // for it there.
+    plan.Add(item.record.row, item.record.line, final_report, item.fixed.has_value(),
+             blocking, item.record.usable, item.smart_segments, item.record.message.to);
+    if (flags.fix) {
+      if (blocking.empty()) {
+        clean->Row(item.fixed ? item.fixed_fields : item.record.fields);
+      } else {
+        std::string ids, reasons;
+        std::set<std::string_view> seen;
+        for (const Diagnostic* d : blocking) {
+          if (seen.insert(d->rule_id).second) {
+            ids += (ids.empty() ? "" : " ") + d->rule_id;
+          }
+          reasons += (reasons.empty() ? "" : "; ") + d->message;
+        }
+        rejects->Row(item.record.fields, {ids, reasons});
+      }
+    }
   };
   hooks.batch_written = [&](uint64_t bytes) {
     if (sink->streams()) FlushErrno(out);  // checked by hooks.stop
@@ -383,7 +528,11 @@ int RunBatch(const BatchFlags& flags) {
     progress.Show(false, sum.rows, written_bytes);
   };
   // A write error ends the run (reported below): linting on is pointless.
-  hooks.stop = [&] { return std::ferror(out) != 0; };
+  hooks.stop = [&] {
+    return std::ferror(out) != 0 ||
+           (flags.fix && (std::ferror(outs.clean->stream()) != 0 ||
+                          std::ferror(outs.rejects->stream()) != 0));
+  };
   if (progress.enabled()) {
     hooks.idle = [&] { progress.Show(false, sum.rows, written_bytes); };
   }
@@ -412,20 +561,26 @@ int RunBatch(const BatchFlags& flags) {
     return kExitUsage;
   }
   sink->End();
-  const std::string human =
-      HumanSummary(sum, settings->price, dups.capped()) + PumpingHuman(pumping);
+  const std::string human = HumanSummary(sum, settings->price, dups.capped()) +
+                            SendPlanHuman(plan, settings->price) + PumpingHuman(pumping);
   if (flags.format == "text") {
     WriteAll(out, human + RuleCounts(sum));
   } else if (!flags.quiet) {
     std::fputs(("smslint: " + human).c_str(), stderr);
   }
-  if (!Finish(*output)) return kExitUsage;
-  if (summary_file != nullptr) {
+  if (!Finish(*outs.records)) return kExitUsage;
+  if (flags.fix && (!Finish(*outs.clean) || !Finish(*outs.rejects))) return kExitUsage;
+  if (outs.summary != nullptr) {
     // After the records: /dev/stdout as --summary follows them.
-    WriteAll(summary_file->stream(),
+    WriteAll(outs.summary->stream(),
              SummaryJson(sum, settings->price, dups.capped(), elapsed, rps,
-                         pumping.counts().any() ? PumpingJson(pumping) : ""));
-    if (!Finish(*summary_file)) return kExitUsage;
+                         pumping.counts().any() ? PumpingJson(pumping) : "",
+                         SendPlanJson(plan, settings->price)));
+    if (!Finish(*outs.summary)) return kExitUsage;
+  }
+  if (outs.html != nullptr) {
+    WriteAll(outs.html->stream(), HtmlReport(source, sum, plan, settings->price));
+    if (!Finish(*outs.html)) return kExitUsage;
   }
   if (flags.exit_zero) return kExitOk;
   return sum.failed ? kExitFindings : kExitOk;

@@ -49,6 +49,13 @@ struct BatchFlags {
   Severity fail_on = Severity::kError;
   bool exit_zero = false;
   std::string color = "auto";
+  // Operator outputs (docs/batch.md, "Fix, block, send").
+  bool fix = false;                   // --output is the clean list
+  std::string rejects;                // --rejects FILE
+  std::vector<std::string> block;     // --block RULE_OR_AREA
+  bool no_block_duplicates = false;
+  std::string show = "warning";       // lowest severity printed per row
+  std::string report_html;            // --report-html FILE
   Options options;
 };
 int RunBatch(const BatchFlags& flags);

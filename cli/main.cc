@@ -203,7 +203,26 @@ static int RunMain(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "jsonl", "csv", "sarif"}))
       ->default_val("text");
   batch_cmd->add_option("--output", batch.output,
-                        "write the records here instead of stdout");
+                        "write the records here instead of stdout (with "
+                        "--fix: the clean list)");
+  batch_cmd->add_flag("--fix", batch.fix,
+                      "write the rows that can be sent, with the safe fixes "
+                      "applied, to --output and the others to --rejects");
+  batch_cmd->add_option("--rejects", batch.rejects,
+                        "with --fix: write the blocked rows and why here");
+  batch_cmd->add_option("--block", batch.block,
+                        "also block rows with a finding of this rule or area "
+                        "(repeatable)")
+      ->allow_extra_args(false);
+  batch_cmd->add_flag("--no-block-duplicates", batch.no_block_duplicates,
+                      "send duplicate recipients too");
+  batch_cmd->add_option("--show", batch.show,
+                        "lowest severity printed per row (text): info, "
+                        "warning or error")
+      ->check(CLI::IsMember({"info", "warning", "error"}))
+      ->default_val("warning");
+  batch_cmd->add_option("--report-html", batch.report_html,
+                        "write the summary as a self-contained HTML page");
   batch_cmd->add_option("--stdin-filename", batch.stdin_filename,
                         "name to show for standard input");
   batch_cmd->add_option("--column", batch.columns,

@@ -18,13 +18,21 @@ set +e
 ./build/cli/smslint check --media-root . --now 2026-12-03T12:00:00Z "$@" data/examples/messages.jsonl
 code=$?
 # 2. A messy contact list (BOM, CRLF, quoted line breaks, national formats,
-#    duplicates) through `smslint batch` with a personalised template: a row
-#    per contact, then the summary with the campaign's segments and cost.
+#    duplicates) through `smslint batch` with a personalised template, the
+#    operator's way: check, fix, send the clean list. The findings per row
+#    (warnings and errors), then what can be sent (as is, after the safe
+#    fixes), what is blocked and why, and the cost; the clean list, the
+#    rejects and an HTML report go to out/example/.
 echo
+out=out/example
+mkdir -p "$out"
 ./build/cli/smslint batch data/examples/contacts.csv --region US --now 2026-12-03T20:00:00Z \
   --from +14155550100 --kind marketing --price-per-segment 0.0083 \
-  --template 'Hi {{first_name}}, your order {{order}} ships today. Track it at https://maple-and-co.com/t/{{order}} Reply STOP to opt out'
+  --template 'Hi {{first_name}}, your order {{order}} ships today. Track it at https://maple-and-co.com/t/{{order}} Reply STOP to opt out' \
+  --fix --output "$out/clean.csv" --rejects "$out/rejects.csv" \
+  --summary "$out/summary.json" --report-html "$out/report.html"
 batch_code=$?
+echo "(clean list: $out/clean.csv, rejects: $out/rejects.csv, report: $out/report.html, summary: $out/summary.json)"
 # 3. The account (data/examples/smslint.toml: geo permissions, suppression
 #    lists, 10DLC and toll-free senders, campaigns, quiet hours): one message
 #    per finding. --now (noon in California) keeps the quiet-hours row

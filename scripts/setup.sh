@@ -10,7 +10,8 @@ packages=(meson ninja-build pkg-config g++ libphonenumber-dev libprotobuf-dev li
           strace  # strace: tests/offline checks that no network socket is opened
           python3-dev pybind11-dev python3-mesonpy python3-pytest python3-dask python3-distributed
           python3-pandas python3-pip patchelf  # the Python package (bindings/python), its tests, pip install .
-          iproute2)  # ip: the Dask test brings loopback up in its own network namespace
+          iproute2  # ip: the Dask test brings loopback up in its own network namespace
+          chromium)  # tests/cli/html_report_test.py renders batch --report-html headless
 for arg in "$@"; do
   case "$arg" in
     --with-fuzz) packages+=(clang-14 libclang-rt-14-dev) ;;

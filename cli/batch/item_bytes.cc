@@ -65,7 +65,8 @@ size_t InputBytes(const Record& record) {
 size_t ItemBytes(const Item& item) {
   size_t problems = VectorHeap(item.record.problems);
   return InputBytes(item.record) + MessageBytes(item.record.message) +
-         problems + ReportBytes(item.report) + Heap(item.out);
+         problems + ReportBytes(item.report) + Heap(item.out) +
+         (item.fixed ? ReportBytes(*item.fixed) : 0) + StringsHeap(item.fixed_fields);
 }
 
 }  // namespace smslint::cli

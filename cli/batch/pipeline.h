@@ -14,7 +14,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "batch/dup_table.h"
 #include "records/source.h"
@@ -28,6 +30,11 @@ struct Item {
   Report report;
   std::string out;       // the rendered record
   DupKey dup_key;  // batch/dup_table.h's RecipientKey, 0: none
+  // When a safe fix changed a field that comes from a CSV column: the
+  // report of the fixed row and its fields (batch/fixes.h).
+  std::optional<Report> fixed;
+  std::vector<std::string> fixed_fields;
+  uint32_t smart_segments = 0;  // a UCS-2 body's segments after Smart Encoding
 };
 
 struct PipelineOptions {

@@ -55,7 +55,8 @@ std::string RuleCounts(const Summary& s) {
 
 std::string SummaryJson(const Summary& s, const std::optional<Price>& price,
                         bool capped, double elapsed_seconds,
-                        double rows_per_second, const std::string& pumping) {
+                        double rows_per_second, const std::string& pumping,
+                        const std::string& plan) {
   using Json = nlohmann::ordered_json;
   Json j;
   j["format_version"] = 1;
@@ -79,6 +80,10 @@ std::string SummaryJson(const Summary& s, const std::optional<Price>& price,
   for (const auto& [id, n] : s.rules) rules[id] = n;
   j["rules"] = std::move(rules);
   if (!pumping.empty()) j["pumping"] = Json::parse(pumping);
+  if (!plan.empty()) {
+    const Json extra = Json::parse(plan);
+    for (auto it = extra.begin(); it != extra.end(); ++it) j[it.key()] = it.value();
+  }
   j["elapsed_seconds"] = elapsed_seconds;
   j["rows_per_second"] = rows_per_second;
   return j.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";

@@ -33,10 +33,12 @@ std::string RuleCounts(const Summary& s);
 
 // The --summary object on one line, with "\n".
 // `pumping` is PumpingJson's object when an SMS-pumping indicator fired,
-// else "" (no "pumping" member).
+// else "" (no "pumping" member); `plan` is SendPlanJson's object, whose
+// members are added before elapsed_seconds.
 std::string SummaryJson(const Summary& s, const std::optional<Price>& price,
                         bool capped, double elapsed_seconds,
-                        double rows_per_second, const std::string& pumping = "");
+                        double rows_per_second, const std::string& pumping = "",
+                        const std::string& plan = "");
 
 }  // namespace smslint::cli
 

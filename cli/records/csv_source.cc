@@ -171,6 +171,11 @@ char CsvSource::delimiter() const {
 }
 
 std::string CsvSource::ColumnOf(std::string_view field) const {
+  const int c = ColumnIndex(field);
+  return c < 0 ? "" : header_[c];
+}
+
+int CsvSource::ColumnIndex(std::string_view field) const {
   int c = -1;
   if (field == "to") c = col_[kTo];
   else if (field == "from") c = col_[kFrom];
@@ -178,8 +183,8 @@ std::string CsvSource::ColumnOf(std::string_view field) const {
   else if (field.starts_with("media_url")) c = col_[kMediaUrl];
   else if (field == "status_callback") c = col_[kStatusCallback];
   else if (field.starts_with("media")) c = col_[kMediaType];
-  if (c < 0 || static_cast<size_t>(c) >= header_.size()) return "";
-  return header_[c];
+  if (c < 0 || static_cast<size_t>(c) >= header_.size()) return -1;
+  return c;
 }
 
 bool CsvSource::Read(Record& record) {

@@ -59,6 +59,8 @@ class CsvSource : public RecordSource {
   // The header of the column a report field came from ("" when none):
   // to, from, body (not when templated), media*.
   std::string ColumnOf(std::string_view field) const;
+  // The index of that column, or -1.
+  int ColumnIndex(std::string_view field) const;
 
  private:
   CsvSource(std::unique_ptr<CsvReader> reader, CsvSourceOptions options);

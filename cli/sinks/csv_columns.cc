@@ -6,6 +6,21 @@
 
 namespace smslint::cli {
 
+std::string CsvQuote(std::string_view s, char delim) {
+  bool need = false;
+  for (char c : s) {
+    if (c == delim || c == '"' || c == '\r' || c == '\n') { need = true; break; }
+  }
+  if (!need) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+  }
+  out.push_back('"');
+  return out;
+}
+
 std::array<std::string, kCsvResultColumns.size()> CsvResultValues(
     const Report& rep, bool usable) {
   std::array<std::string, kCsvResultColumns.size()> v;

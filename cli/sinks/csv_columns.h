@@ -23,6 +23,10 @@ inline constexpr std::array<std::string_view, 10> kCsvResultColumns = {
 // delimiter (the others hold no free text).
 constexpr bool CsvResultColumnIsText(size_t i) { return i == 3 || i == 8 || i == 9; }
 
+// `s` as a CSV field: quoted (quotes doubled) when it holds the delimiter,
+// a quote or a line break.
+std::string CsvQuote(std::string_view s, char delim);
+
 // The values, unquoted. A record that was not linted (`usable` false) has
 // empty segments, encoding, risk score and band.
 std::array<std::string, kCsvResultColumns.size()> CsvResultValues(

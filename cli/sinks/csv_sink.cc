@@ -5,24 +5,6 @@
 #include "sinks/csv_columns.h"
 
 namespace smslint::cli {
-namespace {
-
-std::string CsvQuote(std::string_view s, char delim) {
-  bool need = false;
-  for (char c : s) {
-    if (c == delim || c == '"' || c == '\r' || c == '\n') { need = true; break; }
-  }
-  if (!need) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out.push_back('"');
-    out.push_back(c);
-  }
-  out.push_back('"');
-  return out;
-}
-
-}  // namespace
 
 void CsvSink::Begin() {
   std::string h;

@@ -76,6 +76,7 @@ std::string RenderText(const Report& report, const Message& message,
   const std::string shown_id = EscapeControls(report.id);
   std::string out;
   for (const Diagnostic& d : report.diagnostics) {
+    if (d.severity < style.min_severity) continue;
     std::string loc = shown_source + ":" + std::to_string(line) + ":";
     if (data_row) {
       loc += " (row " + std::to_string(*data_row) + ")";

@@ -18,6 +18,8 @@ struct TextStyle {
   // The message id, the position in the field, an excerpt with a caret,
   // the fix and a risk line; off: one line per diagnostic.
   bool detail = true;
+  // Findings below this severity are not shown (batch: --show).
+  Severity min_severity = Severity::kInfo;
 };
 
 // The diagnostics of one report, e.g. with detail

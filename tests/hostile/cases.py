@@ -6,6 +6,7 @@ directory), a function that writes the input into that folder and returns
 its path, and what must hold. To add one, append a Case to CASES; helpers
 below build JSON Lines and CSV inputs, FIFOs and links.
 """
+import csv
 import json
 import os
 import re
@@ -631,6 +632,46 @@ def deep_line(r):
     expect("nesting deeper than 64 (byte 64)" in msg, msg)
 
 
+def fix_mix_csv(tmp):
+    """2,000 rows of everything a contact list gets wrong, ids r0..r1999."""
+    path = tmp / "mix.csv"
+    kinds = [
+        "{id},+1415555{n:04d},Hello,x",
+        "{id},(415) 555-{n:04d},Hello,national",
+        "{id},+14155550132,Hello,duplicate",
+        '{id},+1415555{n:04d},"unbalanced,x',
+        "{id},+1415555{n:04d}",
+        "{id},+1415555{n:04d},Hi,x,extra,fields",
+        "{id},n/a,Hello,x",
+        "{id},,Hello,x",
+        "{id},+1415555{n:04d},Hi\x00\x1b[2J\u202e,controls",
+        "{id},+1415555{n:04d}," + "y" * 300 + ",long",
+        '{id},+1415555{n:04d},"' + "a" * 80 + "\r\n" + "a" * 79 + '",crlf',
+        "{id},0044 20 7946 {n:04d},Caf\u00e9 \u2019ok\u2019,intl",
+        "",
+    ]
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write("\ufeffid,phone,message,notes\r\n")
+        for i in range(2000):
+            f.write(kinds[i % len(kinds)].format(id=f"r{i}", n=i % 10000) + "\r\n")
+    return path
+
+
+def fix_split(r):
+    """Every record in exactly one of clean.csv and rejects.csv."""
+    ids = [json.loads(line).get("id", "") for line in r.lines()]
+    out = []
+    for name in ("clean.csv", "rejects.csv"):
+        with open(r.tmp / name, newline="", encoding="utf-8") as f:
+            rows = list(csv.reader(f))[1:]
+        out += [row[0] for row in rows]
+    expect(len(out) == len(ids), f"{len(ids)} records, {len(out)} clean + rejected rows")
+    expect(sorted(out) == sorted(ids), "clean + rejects are not the rows read")
+    summary = json.loads((r.tmp / "s.json").read_text())
+    expect(summary["sendable_as_is"] + summary["sendable_after_fixes"] + summary["blocked"]
+           == summary["rows"] == len(ids), f"summary {summary['rows']} rows")
+
+
 # CJK Unified Ideographs and Extension A: 27,584 distinct characters.
 CJK = "".join(chr(c) for c in list(range(0x3400, 0x4DC0)) + list(range(0x4E00, 0xA000)))
 
@@ -736,4 +777,12 @@ CASES += [
          ["check", "--format", "jsonl", "--exit-zero", "{input}"],
          make_input=jsonl("in.jsonl", [message(1, body=CJK)]),
          records="lines", check=cjk_distinct),
+    # --fix on broken rows, with 4 workers: each row in exactly one of the
+    # clean list and the rejects.
+    Case("batch-fix-broken-rows",
+         ["batch", "--quiet", "--format", "jsonl", "--exit-zero", "--jobs", "4",
+          "--region", "US", "--from", "+14155550100", "--max-field-bytes", "200",
+          "--fix", "--output", "clean.csv", "--rejects", "rejects.csv",
+          "--summary", "s.json", "{input}"],
+         make_input=fix_mix_csv, check=fix_split),
 ]

@@ -23,18 +23,11 @@ REGION = re.compile(r"^[A-Z]{2}$")
 
 
 def table(path, header):
+    """rows_of, checked as a prefix table: prefixes, regions, sources, dates,
+    no prefix overlapping another."""
     rows = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if cols == header:
-            continue
-        where = "%s:%d" % (path, n)
-        if len(cols) != len(header):
-            sys.exit("%s: %d columns, expected %d (%s)" % (where, len(cols), len(header),
-                                                          ", ".join(header)))
-        row = dict(zip(header, cols))
+    for row in rows_of(path, header):
+        where = row["line"]
         if not PREFIX.match(row["prefix"]):
             sys.exit("%s: prefix %r is not 1 to 4 digits" % (where, row["prefix"]))
         if not REGION.match(row["region"]):
@@ -46,7 +39,6 @@ def table(path, header):
                 datetime.date.fromisoformat(row["since"])
             except ValueError:
                 sys.exit("%s: since %r is not YYYY-MM-DD" % (where, row["since"]))
-        row["line"] = where
         rows.append(row)
     rows.sort(key=lambda r: r["prefix"])
     for a in rows:
@@ -101,7 +93,8 @@ def rows_of(path, header):
         if cols == header:
             continue
         if len(cols) != len(header):
-            sys.exit("%s:%d: %d columns, expected %d" % (path, n, len(cols), len(header)))
+            sys.exit("%s:%d: %d columns, expected %d (%s)" % (path, n, len(cols), len(header),
+                                                             ", ".join(header)))
         row = dict(zip(header, cols))
         row["line"] = "%s:%d" % (path, n)
         rows.append(row)

@@ -32,15 +32,27 @@ fi
 
 # The test programs of the given suites, for builds that need only those.
 suite_targets() {  # build dir, suite...
+  # A test's program and every target it depends on (e.g. the smslint
+  # executable a Python test is given as an argument).
   local dir=$1; shift
-  meson introspect "$dir" --tests | python3 -c '
-import json, os, sys
+  python3 - "$dir" "$@" <<'PY'
+import json, os, subprocess, sys
+d = sys.argv[1]
 suites = {"smslint:" + s for s in sys.argv[2:]}
-for t in json.load(sys.stdin):
+intro = lambda what: json.loads(subprocess.run(
+    ["meson", "introspect", d, what], check=True, capture_output=True).stdout)
+files = {t["id"]: t["filename"] for t in intro("--targets")}
+out = set()
+for t in intro("--tests"):
     if suites & set(t["suite"]):
-        path = os.path.relpath(t["cmd"][0], sys.argv[1])
-        if not path.startswith(".."):  # not a system program (python3)
-            print(path)' "$dir" "$@" | sort -u
+        for f in [t["cmd"][0]] + [f for dep in t.get("depends", [])
+                                  for f in files.get(dep, [])]:
+            path = os.path.relpath(f, d)
+            if not path.startswith(".."):  # not a system program (python3)
+                out.add(path)
+if out:
+    print("\n".join(sorted(out)))
+PY
 }
 
 run_suite() {  # build dir, [--only], meson setup args..., -- meson test args...

@@ -13,6 +13,7 @@ data/content/README.md.
 import re
 import sys
 import tomllib
+import unicodedata
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -23,6 +24,94 @@ from cpp_literals import camel, raw  # noqa: E402
 # only, so "é" would count as a boundary there).
 WORD_BEFORE = r"(?:^|[^\pL\pN_])"
 WORD_AFTER = r"(?:[^\pL\pN_]|$)"
+
+# The ASCII form of a pattern (issue 15: cold start). RE2 spends ~2 ms and
+# ~0.5 MB compiling each Unicode property class (\\pL has ~600 ranges), so
+# the full lexicon set cost ~0.35 s and ~70 MB at every start. In the ASCII
+# form each property keeps its ASCII members and, where it is not negated,
+# takes every non-ASCII character: it matches exactly what the pattern
+# matches on ASCII text, and a superset on other text. The engine runs it
+# alone on ASCII text and uses it as a prefilter, confirmed by the pattern
+# itself, otherwise (src/content/phrase_engine.cc).
+_NON_ASCII = r"\x{80}-\x{10FFFF}"
+_PROPERTY = re.compile(r"\\([pP])(?:\{(\^?)([A-Za-z_]+)\}|([A-Za-z]))")
+
+
+def _ascii_members(name, where):
+    if not re.fullmatch(r"[A-Z][a-z]?", name):
+        fail("%s: property \\p{%s}: only general categories are supported" % (where, name))
+    cats = [unicodedata.category(chr(c)) for c in range(128)]
+    return {c for c in range(128) if cats[c].startswith(name)}
+
+
+def _class_text(codes):
+    """A character-class body for a set of ASCII code points, as ranges."""
+    out, codes = [], sorted(codes)
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        esc = lambda c: chr(c) if chr(c).isalnum() else "\\x{%02X}" % c
+        out.append(esc(codes[i]) if i == j else esc(codes[i]) + "-" + esc(codes[j]))
+        i = j + 1
+    return "".join(out)
+
+
+def _property(m, where):
+    """(ASCII members, whether the property is negated) of a \\p match."""
+    negated = (m.group(1) == "P") != (m.group(2) == "^")
+    members = _ascii_members(m.group(3) or m.group(4), where)
+    if negated:
+        members = set(range(128)) - members
+    return members
+
+
+def ascii_form(regex, where):
+    out, i, n = [], 0, len(regex)
+    while i < n:
+        c = regex[i]
+        if c == "\\":
+            m = _PROPERTY.match(regex, i)
+            if m:
+                members = _property(m, where)
+                out.append("(?:[%s]|[^\\x00-\\x7F])" % _class_text(members)
+                           if members else "[^\\x00-\\x7F]")
+                i = m.end()
+                continue
+            out.append(regex[i:i + 2])
+            i += 2
+            continue
+        if c == "[":
+            j = i + 1
+            negated = j < n and regex[j] == "^"
+            if negated:
+                j += 1
+            body_start = j
+            if j < n and regex[j] == "]":
+                j += 1  # a leading "]" is literal
+            while j < n and regex[j] != "]":
+                j += 2 if regex[j] == "\\" else 1
+            if j >= n:
+                fail("%s: unterminated class" % where)
+            body = regex[body_start:j]
+            props = list(_PROPERTY.finditer(body))
+            if props:
+                rest, last = [], 0
+                for m in props:
+                    rest.append(body[last:m.start()])
+                    rest.append(_class_text(_property(m, where)))
+                    last = m.end()
+                rest.append(body[last:])
+                # Negated: "not any of these" takes every non-ASCII character
+                # already. Positive: add them.
+                body = "".join(rest) + ("" if negated else _NON_ASCII)
+            out.append("[" + ("^" if negated else "") + body + "]")
+            i = j + 1
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
 
 
 def fail(msg):
@@ -82,7 +171,9 @@ def gen_lexicons(data_dir):
             unless_re = (flags + "|".join("(?:" + u + ")" for u in unless)) if unless else ""
             wrapped = p.get("word", True) and scan
             patterns.append((p["rule"], p.get("role", "hit"), flags + body,
-                             unless_re, scan, wrapped, name))
+                             unless_re, scan, wrapped, name,
+                             ascii_form(flags + body, where),
+                             ascii_form(unless_re, where + " unless")))
         if "leet" in doc:
             leet = sorted(doc["leet"].items())
             words = sorted(doc["words"])
@@ -109,14 +200,16 @@ def gen_lexicons(data_dir):
         out.append("    {%s, %s}," % (raw(name, name), raw(version, name)))
     out.append("}};")
     out.append("")
-    out.append("// {rule, rule_id, role, regex, unless, scan, wrapped, file}")
+    out.append("// {rule, rule_id, role, regex, unless, scan, wrapped, file,"
+               " ascii_regex, ascii_unless}")
     out.append("inline constexpr std::array<LexiconPattern, %d> kLexiconPatterns = {{"
                % len(patterns))
-    for rule, role, body, unless, scan, wrapped, name in patterns:
-        out.append("    {%s, rule::k%s, %s,\n     %s,\n     %s, %s, %s, %s}," % (
+    for rule, role, body, unless, scan, wrapped, name, a_body, a_unless in patterns:
+        out.append("    {%s, rule::k%s, %s,\n     %s,\n     %s, %s, %s, %s,\n     %s,\n     %s}," % (
             raw(rule, rule), camel(rule), raw(role, rule), raw(body, rule),
             raw(unless, rule), "true" if scan else "false",
-            "true" if wrapped else "false", raw(name, rule)))
+            "true" if wrapped else "false", raw(name, rule),
+            raw(a_body, rule), raw(a_unless, rule)))
     out.append("}};")
     out.append("")
     out.append("inline constexpr std::array<LeetEntry, %d> kLeet = {{" % len(leet))

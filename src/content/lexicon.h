@@ -29,6 +29,12 @@ struct LexiconPattern {
   // is not the text's start or end.
   bool wrapped;
   std::string_view file;
+  // regex and unless with every Unicode property class cut to its ASCII
+  // members (plus all non-ASCII characters where not negated): the same
+  // matches on ASCII text, a superset on other text; cheap to compile
+  // (tools/gen_content_tables.py, ascii_form).
+  std::string_view ascii_regex;
+  std::string_view ascii_unless;
 };
 
 struct LeetEntry {

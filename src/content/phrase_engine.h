@@ -1,7 +1,10 @@
 // Runs every lexicon pattern of data/content/lexicons/ over a text in one
 // pass: the scanning patterns form one RE2::Set (a single DFA walk tells
 // which patterns occur), and only the patterns that occurred are run again
-// on their own to find where. Patterns with scan = false are checks the
+// on their own to find where. Each pattern has an ASCII form (its Unicode
+// classes cut to ASCII; exact on ASCII text, cheap to compile): ASCII text
+// runs only those; other text runs the patterns as written, with the Set of
+// ASCII forms as a prefilter. Patterns with scan = false are checks the
 // rule engines apply to a captured piece ("is this token a standard
 // opt-out keyword?").
 #ifndef SMSLINT_SRC_CONTENT_PHRASE_ENGINE_H_
@@ -72,8 +75,9 @@ class PhraseEngine {
  private:
   struct Compiled;
   struct Lazy;
-  const re2::RE2& Regex(int index) const;
-  const re2::RE2* Unless(int index) const;
+  // form 0: the pattern as written; 1: its ASCII form (LexiconPattern).
+  const re2::RE2& Regex(int index, int form) const;
+  const re2::RE2* Unless(int index, int form) const;
   void Find(int index, std::string_view text, bool first_only,
             std::vector<PhraseMatch>* out) const;
   std::string error_;

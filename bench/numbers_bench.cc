@@ -82,6 +82,7 @@ const smslint::Linter& NumbersLinter() {
   static const smslint::Linter* const linter = [] {
     smslint::Options o;
     o.disabled_rules = {"body", "segments"};
+    o.warm_up_numbers = true;  // flat timings: no region's first-use cost
     const auto start = std::chrono::steady_clock::now();
     auto* l = new smslint::Linter(o);
     g_first_linter_ms = std::chrono::duration<double, std::milli>(

@@ -87,6 +87,9 @@ struct Loader {
         if (!UInt(node, key, 1, &o.max_segments)) return false;
       } else if (k == "max_body_characters") {
         if (!UInt(node, key, 1, &o.max_body_characters)) return false;
+      } else if (k == "warm_up_numbers") {
+        if (!node.is_boolean()) return Fail(&node, key, "must be true or false");
+        o.warm_up_numbers = *node.value<bool>();
       } else if (k == "suggest_smart_encoding") {
         if (!node.is_boolean()) return Fail(&node, key, "must be true or false");
         o.suggest_smart_encoding = *node.value<bool>();

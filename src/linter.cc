@@ -108,10 +108,12 @@ Linter::Linter(const Options& options) {
     fail("max_body_characters must be at least 1", "0");
   }
   // First-use work happens here, not in the first Lint call. The first
-  // Linter of a process also pays libphonenumber's metadata parse and regex
-  // warm-up (PhoneUtil::WarmUp says what that costs); later ones reuse it.
+  // Linter of a process also pays libphonenumber's metadata parse (and, if
+  // asked, its regex warm-up: PhoneUtil::WarmUp says what that costs);
+  // later ones reuse it.
   internal::WarmUpGraphemes();
   impl->phones = &internal::PhoneUtil::Get();
+  if (options.warm_up_numbers) impl->phones->WarmUp();
   impl->default_region = base::UpperAscii(options.default_region);
   impl->content = std::make_unique<internal::ContentEngine>(options, impl->run_content);
   if (!impl->content->error().empty()) {

@@ -6,8 +6,9 @@
 // const and safe to call from many threads at once on one shared Linter.
 // Construction never throws; a bad option makes ok() false, error() say why
 // and error_arg() name the offending value (RE2's model). The first Linter
-// of a process also loads and warms libphonenumber up (about 0.1 s, once),
-// so that no Lint call pays first-use costs.
+// of a process also loads libphonenumber's metadata and compiles the tables
+// every Linter shares (tens of milliseconds, once); libphonenumber's own
+// patterns compile on first use unless Options::warm_up_numbers.
 //
 //   smslint::Options options;
 //   options.max_segments = 4;
@@ -51,6 +52,14 @@ namespace smslint {
 //                                  from libphonenumber's metadata when it
 //                                  handles them; false: libphonenumber alone
 //                                  (same answers, slower; for comparisons)
+//   warm_up_numbers (false)        true: the first Linter of the process
+//                                  also compiles libphonenumber's patterns
+//                                  for every region (~0.1 s and ~12 MB,
+//                                  once), so no Lint call pays a region's
+//                                  first-use cost (60-350 us, only for
+//                                  numbers the fast path leaves to
+//                                  libphonenumber); for latency-sensitive
+//                                  servers
 //   media_root ("")                where media paths may be read; "" reads
 //                                  no file at all (see below)
 //   now_unix_seconds (nullopt)     "now" for the scheduling rules, in
@@ -64,6 +73,7 @@ struct Options {
   std::vector<std::pair<std::string, Severity>> severity_overrides;
   std::string default_region;
   bool fast_numbers = true;
+  bool warm_up_numbers = false;
   // The directory under which Media::path may be read. Paths come from
   // input data, so by default ("") no file is ever opened and a path gets
   // media/path-not-allowed. When set (it must be an existing directory, or

@@ -83,6 +83,7 @@ struct PhoneUtil::Impl {
   // shared. Its own cache line, so those writes do not evict `fast` from
   // other threads' caches.
   alignas(64) mutable std::atomic<uint64_t> slow_calls{0};
+  mutable std::once_flag warmed;
 };
 
 PhoneUtil::PhoneUtil() {
@@ -90,7 +91,6 @@ PhoneUtil::PhoneUtil() {
   impl->util.GetSupportedRegions(&impl->regions);
   impl->fast = FastPhone::Build();
   impl_ = std::move(impl);
-  WarmUp();
 }
 
 PhoneUtil::~PhoneUtil() = default;
@@ -107,17 +107,18 @@ const PhoneUtil& PhoneUtil::Get() {
 // (parse patterns, then that region's patterns), a warm one ~20 us. Running
 // every region's example numbers of every type (and its example short
 // number) once fills the cache, so no Lint call pays first-use costs and
-// timings are flat. It costs 108-167 ms once per process (4 runs), with the
-// metadata parse of PhoneNumberUtil::GetInstance() (~5 ms), measured by
-// bench/numbers_bench on this project's 2-core VM (gcc 12, -O2), which
-// prints it on every run; later Linters reuse the warm cache for free.
-// Memory: `smslint check` of empty input peaks at 24.6 MB RSS against
-// 8.3 MB for `smslint segments hi`, which builds no Linter; most of the
-// difference is this metadata and these compiled regexes.
+// timings are flat. It costs 80-170 ms and ~12 MB once per process, which
+// is most of a cold start now that the fast path answers the common
+// numbers without libphonenumber; so it is asked for
+// (Options::warm_up_numbers), not done by default (issue 15).
 // It calls libphonenumber directly, not Analyze: the fast path needs no
 // warming, and the inputs it leaves to libphonenumber should find the cache
 // warm too.
 void PhoneUtil::WarmUp() const {
+  std::call_once(impl_->warmed, [this] { WarmUpAllRegions(); });
+}
+
+void PhoneUtil::WarmUpAllRegions() const {
   const PhoneNumberUtil& util = impl_->util;
   std::set<int> non_geo;
   util.GetSupportedGlobalNetworkCallingCodes(&non_geo);

@@ -62,8 +62,12 @@ struct ShortCodeFacts {
 // the fast path takes none).
 class PhoneUtil {
  public:
-  // The process-wide instance, built and warmed on first use.
+  // The process-wide instance, built on first use.
   static const PhoneUtil& Get();
+  // Fills libphonenumber's regex cache for every region, once per process
+  // (Options::warm_up_numbers); thread-safe. Without it each region's
+  // patterns compile on that region's first slow-path number.
+  void WarmUp() const;
 
   // With `fast` (Options::fast_numbers), the fast path when it handles the
   // input (fast_phone.h lists what it does not), else libphonenumber;
@@ -94,7 +98,7 @@ class PhoneUtil {
 
  private:
   PhoneUtil();
-  void WarmUp() const;
+  void WarmUpAllRegions() const;
   struct Impl;
   std::unique_ptr<const Impl> impl_;
 };

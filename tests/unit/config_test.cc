@@ -23,6 +23,7 @@ suggest_smart_encoding = false
 default_region = "GB"
 disable = ["media", "segments/crlf-line-breaks"]
 now = "2026-12-03T09:30:00-05:00"
+warm_up_numbers = true
 
 [lint.severity]
 "segments/forces-ucs2" = "error"
@@ -33,6 +34,7 @@ now = "2026-12-03T09:30:00-05:00"
   EXPECT_FALSE(o.suggest_smart_encoding);
   EXPECT_EQ(o.default_region, "GB");
   EXPECT_EQ(o.now_unix_seconds, std::optional<int64_t>(1796308200));
+  EXPECT_TRUE(o.warm_up_numbers);
   EXPECT_EQ(o.disabled_rules, (std::vector<std::string>{"media", "segments/crlf-line-breaks"}));
   ASSERT_EQ(o.severity_overrides.size(), 2u);
   EXPECT_EQ(o.severity_overrides[0].second, Severity::kError);
@@ -74,6 +76,7 @@ TEST(ConfigTest, ErrorsNameLineAndKeyAndLeaveOptionsAlone) {
       // A float out of int64's range (found by config_fuzzer: UB in toml++).
       {"[lint]\nmax_segments = 9.3e19\n", 2, "lint.max_segments"},
       {"[lint]\nsuggest_smart_encoding = 1\n", 2, "lint.suggest_smart_encoding"},
+      {"[lint]\nwarm_up_numbers = \"yes\"\n", 2, "lint.warm_up_numbers"},
       {"[lint]\ndisable = [\"segments/nope\"]\n", 2, "lint.disable"},
       {"[lint]\ndisable = \"media\"\n", 2, "lint.disable"},
       {"[lint.severity]\n\"body/empty\" = \"fatal\"\n", 2, "lint.severity.body/empty"},

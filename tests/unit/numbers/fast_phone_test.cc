@@ -305,3 +305,38 @@ TEST(FastPhoneTest, SameAnswersFromTwoThreads) {
 
 }  // namespace
 }  // namespace smslint::internal
+
+namespace smslint::internal {
+namespace {
+
+// Options::warm_up_numbers only moves libphonenumber's pattern compiles to
+// the start: the answers are the same cold (each region compiled on its
+// first slow-path number, from two threads at once here) and warm.
+TEST(PhoneUtilTest, WarmUpChangesNoAnswer) {
+  const PhoneUtil& phones = PhoneUtil::Get();
+  const std::vector<std::pair<std::string, std::string>> inputs = {
+      {"020 7946 0958", "GB"}, {"+33 1 23 45 67 89", ""}, {"030 123456", "DE"},
+      {"0412 345 678", "AU"},  {"+81 3-1234-5678", ""},   {"tel:+1-201-555-0123", ""},
+      {"0800 123 4567", "GB"}, {"+91 98765 43210", ""},   {"(0)6 12 34 56 78", "FR"}};
+  auto all = [&] {
+    std::vector<std::string> out;
+    for (const auto& [n, r] : inputs) out.push_back(phones.AnalyzeWithLibphonenumber(n, r).e164);
+    return out;
+  };
+  std::vector<std::string> cold_a, cold_b;
+  std::thread a([&] { cold_a = all(); });
+  std::thread b([&] { cold_b = all(); });
+  a.join();
+  b.join();
+  phones.WarmUp();
+  phones.WarmUp();  // once per process
+  EXPECT_EQ(cold_a, cold_b);
+  EXPECT_EQ(all(), cold_a);
+  EXPECT_EQ(cold_a[0], "+442079460958");
+  Options o;
+  o.warm_up_numbers = true;
+  EXPECT_TRUE(Linter(o).ok());
+}
+
+}  // namespace
+}  // namespace smslint::internal

@@ -10,6 +10,8 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <utility>
@@ -99,7 +101,15 @@ struct Meta {
   bool has_leading_digits = false;
   bool same_mobile_and_fixed_line_pattern = false;
 
-  std::unique_ptr<const DigitDfa> dfa;
+  // The type and leading-digits patterns, compiled to a DFA on the
+  // region's first number (Dfa()): building all ~250 at start was most of
+  // a cold start (issue 15), and a send path meets a handful of regions.
+  struct LazyDfa {
+    std::once_flag once;
+    DigitDfa::Builder builder;  // freed once built
+    std::unique_ptr<const DigitDfa> dfa;
+  };
+  std::unique_ptr<LazyDfa> lazy = std::make_unique<LazyDfa>();
   std::array<DescLengths, kDescCount> lengths{};
   // The general desc's possible lengths, as listed (TestNumberLength reads
   // the first and the last entry as minimum and maximum).
@@ -175,7 +185,7 @@ Meta Compile(const PhoneMetadata& pm) {
     m.ok = false;
   }
 
-  DigitDfa::Builder dfa;
+  DigitDfa::Builder& dfa = m.lazy->builder;
   for (int bit = 0; bit < kDescCount; ++bit) {
     const PhoneNumberDesc& desc = DescFor(pm, bit);
     // An empty pattern matches nothing (RegexBasedMatcher's rule).
@@ -194,8 +204,6 @@ Meta Compile(const PhoneMetadata& pm) {
     auto p = DigitPattern::Parse(pm.leading_digits());
     if (!p || !dfa.Add(*p, kLeadingDigits)) m.ok = false;
   }
-  m.dfa = dfa.Build();
-  if (!m.dfa) m.ok = false;
 
   const PhoneNumberDesc& general = pm.general_desc();
   m.general_lengths.assign(general.possible_length().begin(),
@@ -205,6 +213,17 @@ Meta Compile(const PhoneMetadata& pm) {
   // libphonenumber reads possible_length(0) unconditionally.
   if (m.general_lengths.empty()) m.ok = false;
   return m;
+}
+
+// The region's DFA, built on first use (thread-safe); nullptr when it
+// cannot be built (then the region's numbers go to libphonenumber).
+const DigitDfa* Dfa(const Meta& m) {
+  Meta::LazyDfa& l = *m.lazy;
+  std::call_once(l.once, [&l] {
+    l.dfa = l.builder.Build();
+    l.builder = DigitDfa::Builder();
+  });
+  return l.dfa.get();
 }
 
 bool Digit(char c) { return c >= '0' && c <= '9'; }
@@ -218,7 +237,6 @@ struct FastPhone::Data {
   bool odd_region_ids = false;  // a region id that is not two capitals
   std::array<CountryCode, 1000> country_codes;
   int unsupported = 0;
-  size_t dfa_states = 0;
 
   const Meta* Region(std::string_view region) const {
     if (region.size() != 2 || region[0] < 'A' || region[0] > 'Z' ||
@@ -263,7 +281,7 @@ struct FastPhone::Data {
 
   // IsMatch(general_desc): the pattern alone, no length test.
   static bool GeneralMatch(const Meta& m, std::string_view digits) {
-    return (m.dfa->Scan(digits).full >> kGeneral) & 1;
+    return (Dfa(m)->Scan(digits).full >> kGeneral) & 1;
   }
 
   // TestNumberLength for the general desc (type UNKNOWN).
@@ -368,7 +386,6 @@ std::unique_ptr<const FastPhone> FastPhone::Build(const void* data,
     d.metas.push_back(Compile(pm));
     const Meta& m = d.metas.back();
     if (!m.ok) ++d.unsupported;
-    if (m.dfa) d.dfa_states += m.dfa->state_count();
     if (pm.id() == "001") {
       non_geographic.emplace(cc, index);  // the first one wins, as there
     } else if (pm.id().size() == 2 && pm.id()[0] >= 'A' &&
@@ -411,8 +428,21 @@ std::unique_ptr<const FastPhone> FastPhone::Build(const void* data,
   return fast;
 }
 
-int FastPhone::unsupported_metadata() const { return d_->unsupported; }
-size_t FastPhone::dfa_states() const { return d_->dfa_states; }
+int FastPhone::unsupported_metadata() const {
+  int n = d_->unsupported;
+  for (const Meta& m : d_->metas) {
+    if (m.ok && Dfa(m) == nullptr) ++n;
+  }
+  return n;
+}
+
+size_t FastPhone::dfa_states() const {
+  size_t n = 0;
+  for (const Meta& m : d_->metas) {
+    if (const DigitDfa* dfa = Dfa(m)) n += dfa->state_count();
+  }
+  return n;
+}
 
 bool FastPhone::Analyze(std::string_view input, std::string_view region,
                         PhoneFacts* facts) const {
@@ -466,7 +496,7 @@ bool FastPhone::Analyze(std::string_view input, std::string_view region,
                              : ParseStatus::kInvalidCountryCode;
     return true;
   }
-  if (def != nullptr && !def->ok) return false;
+  if (def != nullptr && (!def->ok || Dfa(*def) == nullptr)) return false;
 
   const std::string_view digits(buffer, n);
   std::string transformed;  // storage for a transformed national number
@@ -515,6 +545,7 @@ bool FastPhone::Analyze(std::string_view input, std::string_view region,
   if (cc != 0) {
     if (!d.country_codes[cc].ok) return false;
     meta = &d.Main(cc);
+    if (Dfa(*meta) == nullptr) return false;
   } else {
     cc = def->country_code;
     if (!d.country_codes[cc].ok) return false;
@@ -559,11 +590,13 @@ bool FastPhone::Analyze(std::string_view input, std::string_view region,
   uint32_t full = 0;
   if (code.metas.size() == 1) {
     number_region = &d.metas[code.metas[0]];
-    full = number_region->dfa->Scan(national).full;
+    full = Dfa(*number_region)->Scan(national).full;
   } else {
     for (const int i : code.metas) {
       const Meta& r = d.metas[i];
-      const DigitDfa::Result s = r.dfa->Scan(national);
+      const DigitDfa* dfa = Dfa(r);
+      if (dfa == nullptr) return false;
+      const DigitDfa::Result s = dfa->Scan(national);
       if (r.has_leading_digits
               ? ((s.prefix >> kLeadingDigits) & 1) != 0
               : Data::TypeOf(r, national.size(), s.full) !=

@@ -159,7 +159,7 @@ def gen_lexicons(data_dir):
         for i, p in enumerate(doc.get("pattern", [])):
             where = "%s pattern %d (%s)" % (name, i + 1, p.get("rule"))
             unknown = set(p) - {"rule", "role", "re", "word", "case_sensitive",
-                                "unless", "scan", "note"}
+                                "unless", "scan", "note", "own_pass"}
             if unknown:
                 fail("%s: unknown keys %s" % (where, sorted(unknown)))
             body = expand(p["re"], macros, where)
@@ -173,7 +173,8 @@ def gen_lexicons(data_dir):
             patterns.append((p["rule"], p.get("role", "hit"), flags + body,
                              unless_re, scan, wrapped, name,
                              ascii_form(flags + body, where),
-                             ascii_form(unless_re, where + " unless")))
+                             ascii_form(unless_re, where + " unless"),
+                             bool(p.get("own_pass", False)) and scan))
         if "leet" in doc:
             leet = sorted(doc["leet"].items())
             words = sorted(doc["words"])
@@ -201,15 +202,15 @@ def gen_lexicons(data_dir):
     out.append("}};")
     out.append("")
     out.append("// {rule, rule_id, role, regex, unless, scan, wrapped, file,"
-               " ascii_regex, ascii_unless}")
+               " ascii_regex, ascii_unless, own_pass}")
     out.append("inline constexpr std::array<LexiconPattern, %d> kLexiconPatterns = {{"
                % len(patterns))
-    for rule, role, body, unless, scan, wrapped, name, a_body, a_unless in patterns:
-        out.append("    {%s, rule::k%s, %s,\n     %s,\n     %s, %s, %s, %s,\n     %s,\n     %s}," % (
+    for rule, role, body, unless, scan, wrapped, name, a_body, a_unless, own in patterns:
+        out.append("    {%s, rule::k%s, %s,\n     %s,\n     %s, %s, %s, %s,\n     %s,\n     %s, %s}," % (
             raw(rule, rule), camel(rule), raw(role, rule), raw(body, rule),
             raw(unless, rule), "true" if scan else "false",
             "true" if wrapped else "false", raw(name, rule),
-            raw(a_body, rule), raw(a_unless, rule)))
+            raw(a_body, rule), raw(a_unless, rule), "true" if own else "false"))
     out.append("}};")
     out.append("")
     out.append("inline constexpr std::array<LeetEntry, %d> kLeet = {{" % len(leet))

@@ -35,6 +35,11 @@ struct LexiconPattern {
   // (tools/gen_content_tables.py, ascii_form).
   std::string_view ascii_regex;
   std::string_view ascii_unless;
+  // Scanned in a pass of its own rather than inside the shared RE2::Set:
+  // its open-ended repetition would multiply the Set's DFA states (which
+  // RE2 builds as text arrives: that pattern alone made the Set ~3x slower
+  // on realistic bodies; issue 15).
+  bool own_pass;
 };
 
 struct LeetEntry {

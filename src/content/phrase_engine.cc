@@ -25,6 +25,7 @@ struct PhraseEngine::Compiled {
   std::unique_ptr<Lazy[]> regex[2];
   std::unique_ptr<Lazy[]> unless[2];  // (empty when it has none)
   std::vector<int> set_to_pattern;    // Set index -> pattern
+  std::vector<int> own_pass;          // scanned patterns outside the Set
   std::unique_ptr<re2::RE2::Set> set;
   // (rule, role) -> pattern indexes, so the engines look up without
   // scanning the table.
@@ -77,7 +78,9 @@ PhraseEngine::PhraseEngine() : c_(std::make_unique<Compiled>()) {
   for (size_t i = 0; i < n; ++i) {
     const LexiconPattern& p = kLexiconPatterns[i];
     c_->by_role[{p.rule, p.role}].push_back(static_cast<int>(i));
-    if (p.scan) {
+    if (p.scan && p.own_pass) {
+      c_->own_pass.push_back(static_cast<int>(i));
+    } else if (p.scan) {
       std::string err;
       // The Set holds the ASCII forms: exact on ASCII text, a superset on
       // other text, where Scan confirms each hit with the pattern itself.
@@ -158,6 +161,9 @@ std::vector<int> PhraseEngine::Scan(std::string_view text) const {
     for (int i : c_->set_to_pattern) {
       if (re2::RE2::PartialMatch(text, Regex(i, form))) out.push_back(i);
     }
+  }
+  for (int i : c_->own_pass) {
+    if (re2::RE2::PartialMatch(text, Regex(i, form))) out.push_back(i);
   }
   std::sort(out.begin(), out.end());
   return out;

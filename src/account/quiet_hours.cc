@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <memory>
 #include <optional>
+#include <string>
+#include <unordered_map>
 
 #include "base/iso_time.h"
 
@@ -73,15 +75,26 @@ bool UnderTcpa(std::string_view region) {
          region == "AS" || region == "MP";
 }
 
+// ICU's zone `id`, created once per thread: creating one (a resource
+// bundle look-up and parse) cost more than the rest of a batch row
+// (issue 15). Per thread, so no lock; at most the few hundred zone ids of
+// the generated table.
+const icu::TimeZone* ZoneFor(std::string_view id) {
+  thread_local std::unordered_map<std::string, std::unique_ptr<icu::TimeZone>> cache;
+  auto it = cache.find(std::string(id));
+  if (it == cache.end()) {
+    std::unique_ptr<icu::TimeZone> tz(icu::TimeZone::createTimeZone(
+        icu::UnicodeString::fromUTF8(icu::StringPiece(id.data(), static_cast<int32_t>(id.size())))));
+    it = cache.emplace(std::string(id), std::move(tz)).first;
+  }
+  return it->second.get();
+}
+
 // One zone of the recipient's; ICU does the offset arithmetic (DST
-// included). TimeZone's const methods are safe to share, but each Check
-// makes its own: they are cheap next to a message, and nothing is cached.
+// included).
 class Zone {
  public:
-  explicit Zone(std::string_view id)
-      : id_(id),
-        tz_(icu::TimeZone::createTimeZone(
-            icu::UnicodeString::fromUTF8(icu::StringPiece(id.data(), static_cast<int32_t>(id.size()))))) {}
+  explicit Zone(std::string_view id) : id_(id), tz_(ZoneFor(id)) {}
   bool ok() const {
     icu::UnicodeString got;
     return tz_ != nullptr && tz_->getID(got) != icu::UnicodeString(UCAL_UNKNOWN_ZONE_ID);
@@ -106,7 +119,7 @@ class Zone {
 
  private:
   std::string id_;
-  std::unique_ptr<icu::TimeZone> tz_;
+  const icu::TimeZone* tz_;  // owned by ZoneFor's cache
 };
 
 bool Allows(const QuietHours::Group& g, int64_t local) {

@@ -275,8 +275,11 @@ void QuietHours::Check(const Message& m, const NumberInfo* to, int64_t now,
   for (const Zone& z : zones) {
     const int64_t today = FloorDiv(z.Local(at), kDay);
     for (int d = 0; d <= kLookAheadDays; ++d) {
+      const int weekday = static_cast<int>(((today + d + 3) % 7 + 7) % 7);
       for (const Group* g : groups) {
         for (const Window& w : g->windows) {
+          // A window that is closed that weekday starts nothing (Allows).
+          if ((w.days & (1 << weekday)) == 0) continue;
           const int64_t utc = z.Utc((today + d) * kDay + int64_t{w.start} * 60, at);
           if (utc > at) candidates.push_back(utc);
         }

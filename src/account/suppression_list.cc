@@ -279,6 +279,20 @@ std::optional<uint64_t> SuppressionSet::Find(uint64_t key) const {
   return (*it & 0xffffffffu) + 1;
 }
 
+bool SuppressionSet::Adopt(std::vector<uint64_t> keys, size_t numbers) {
+  BuildTable(keys, dir_);
+  table_ = std::move(keys);
+  numbers_ = numbers;
+  return true;
+}
+
+bool SuppressionSet::OutOfMemory(const std::string& name, std::string* error) {
+  *error = name + ": not enough memory to load the list";
+  table_.clear();
+  dir_.clear();
+  return false;
+}
+
 bool SuppressionSet::LoadText(std::string_view text, const std::string& name,
                               const NumberNormalizer& normalize, std::string* error) {
   try {
@@ -299,15 +313,9 @@ bool SuppressionSet::LoadText(std::string_view text, const std::string& name,
       }
       start = end + 1;
     }
-    BuildTable(keys, dir_);
-    table_ = std::move(keys);
-    numbers_ = builder.numbers();
-    return true;
+    return Adopt(std::move(keys), builder.numbers());
   } catch (const std::bad_alloc&) {
-    *error = name + ": not enough memory to load the list";
-    table_.clear();
-    dir_.clear();
-    return false;
+    return OutOfMemory(name, error);
   }
 }
 
@@ -408,15 +416,9 @@ bool SuppressionSet::LoadFile(const std::string& path, const std::string& name,
       *error = why.empty() ? builder.error() : name + ": " + why;
       return false;
     }
-    BuildTable(keys, dir_);
-    table_ = std::move(keys);
-    numbers_ = builder.numbers();
-    return true;
+    return Adopt(std::move(keys), builder.numbers());
   } catch (const std::bad_alloc&) {
-    *error = name + ": not enough memory to load the list";
-    table_.clear();
-    dir_.clear();
-    return false;
+    return OutOfMemory(name, error);
   }
 }
 

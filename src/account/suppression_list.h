@@ -68,6 +68,10 @@ class SuppressionSet {
 
  private:
   class Builder;
+  // The two loaders' endings: keep the sorted keys, or report that memory
+  // ran out and stay empty.
+  bool Adopt(std::vector<uint64_t> keys, size_t numbers);
+  bool OutOfMemory(const std::string& name, std::string* error);
   std::vector<uint64_t> table_;
   std::vector<uint32_t> dir_;  // bucket b is table_[dir_[b], dir_[b + 1])
   size_t numbers_ = 0;

@@ -23,6 +23,10 @@ constexpr std::array<int8_t, kBuckets> DenseWeights() {
 }
 constexpr std::array<int8_t, kBuckets> kDense = DenseWeights();
 
+// Weights below this (in int8 steps) are never named: weak n-grams are
+// frequent, and skipping them keeps the naming pass small.
+constexpr int8_t kNameMin = 8;
+
 bool IsSpace(char ch) { return ch == ' ' || (ch >= '\t' && ch <= '\r'); }
 bool IsContinuation(char ch) { return (static_cast<unsigned char>(ch) & 0xC0) == 0x80; }
 
@@ -45,8 +49,9 @@ NgramVerdict ScoreNgrams(std::string_view text, size_t strongest,
   verdict.probability = 1.0 / (1.0 + std::exp(-logit));
   if (strongest == 0) return verdict;
   std::vector<NgramVerdict::Strong> all;
+  all.reserve(text.size());
   ForEachNgram(text, kModelShape, [&](uint32_t bucket, uint32_t begin, uint32_t end) {
-    if (kDense[bucket] <= 0) return;
+    if (kDense[bucket] < kNameMin) return;
     // Trimmed of the padding spaces, widened to whole UTF-8 characters.
     while (begin < end && IsSpace(text[begin])) ++begin;
     while (end > begin && IsSpace(text[end - 1])) --end;
@@ -56,8 +61,12 @@ NgramVerdict ScoreNgrams(std::string_view text, size_t strongest,
     while (end < text.size() && IsContinuation(text[end])) ++end;
     all.push_back({begin, end, kModelQuant * kDense[bucket]});
   });
-  std::stable_sort(all.begin(), all.end(),
-                   [](const auto& a, const auto& b) { return a.weight > b.weight; });
+  // The strongest few are enough to find three distinct ones.
+  const auto top = all.begin() + static_cast<std::ptrdiff_t>(std::min<size_t>(all.size(), 32));
+  std::partial_sort(all.begin(), top, all.end(), [](const auto& a, const auto& b) {
+    return a.weight != b.weight ? a.weight > b.weight : a.begin < b.begin;
+  });
+  all.erase(top, all.end());
   auto lower = [&](const NgramVerdict::Strong& s) {
     std::string out(text.substr(s.begin, s.end - s.begin));
     for (char& ch : out) ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch | 0x20) : ch;
@@ -66,16 +75,18 @@ NgramVerdict ScoreNgrams(std::string_view text, size_t strongest,
   std::vector<std::string> named;
   for (const NgramVerdict::Strong& s : all) {
     if (verdict.strongest.size() == strongest) break;
-    const std::string here = lower(s);
+    // Cheap tests first: most candidates overlap one already named.
     const bool overlaps = std::any_of(
         verdict.strongest.begin(), verdict.strongest.end(),
         [&](const auto& t) { return s.begin < t.end && t.begin < s.end; });
+    if (overlaps) continue;
+    std::string here = lower(s);
     const bool repeats = std::any_of(named.begin(), named.end(), [&](const std::string& t) {
       return t.find(here) != std::string::npos || here.find(t) != std::string::npos;
     });
-    if (overlaps || repeats || (accept && !accept(s.begin, s.end))) continue;
+    if (repeats || (accept && !accept(s.begin, s.end))) continue;
     verdict.strongest.push_back(s);
-    named.push_back(here);
+    named.push_back(std::move(here));
   }
   return verdict;
 }

@@ -17,7 +17,8 @@ Two modes:
 
 Only these rule ids are compared: `content/*`, `body/too-long`,
 `body/too-long-utf16` and `segments/forces-ucs2` (number, media and input
-rules are ignored, so the messages need no to/from).
+rules are ignored, so the messages need no to/from); the labelled mode also
+leaves out content/statistical-signal (a trained model: no definition to label).
 
 The input given to smslint holds only message fields (id, body, kind,
 first_message, brand, owned_domains); label fields (expect, category, note,
@@ -38,6 +39,10 @@ import unicodedata
 
 MESSAGE_FIELDS = ("body", "kind", "first_message", "brand", "owned_domains", "to", "region")
 MAPPED_RULES = ("body/too-long", "body/too-long-utf16", "segments/forces-ucs2")
+# Not in the labelled comparison: a trained model has no definition a
+# labeller could apply (its examples are still checked; tools/content_eval_real.py
+# measures it, and docs/content.md says how often it fires on this set).
+UNLABELLED_RULES = ("content/statistical-signal",)
 
 
 def die(message):
@@ -164,7 +169,7 @@ def labelled_mode(args):
     errors = []
     for r, rep in zip(rows, reports):
         exp = set(r["expect"])
-        got = fired_rules(rep)
+        got = fired_rules(rep) - set(UNLABELLED_RULES)
         for rule in exp | got:
             s = stats.setdefault(rule, [0, 0, 0])  # positives, fired, true positives
             s[0] += rule in exp

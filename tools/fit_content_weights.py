@@ -32,6 +32,12 @@ HAM_ELEVATED_EXTRA to `elevated` or above, beyond what the fixed (policy)
 weights alone put there (the ham-high aim of issue 16 is 0.5 %). Fitted
 weights are capped (CAP; CAP_STRONG for a premium-rate number). Equivalently the thresholds are 3/scale and 5/scale logits.
 
+content/statistical-signal enters the fit with the n-gram model's
+out-of-fold verdicts on train (tools/fit_content_model.py), as the built
+model was trained on all of train and would be near perfect there; this
+script also fails when data/content/ngram_model.txt is not what
+tools/fit_content_model.py fits now.
+
 Writes data/content/weights.toml (with this script's version and the
 corpus sha256); tools/gen_rules.py reads it. --check compares a fresh fit
 with the committed file and exits 1 when they differ (the meson test
@@ -46,8 +52,9 @@ import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import content_eval_real as cer  # noqa: E402
+import fit_content_model as fcm  # noqa: E402
 
-SCRIPT_VERSION = "1"
+SCRIPT_VERSION = "2"
 OUT = os.path.join(cer.ROOT, "data/content/weights.toml")
 MIN_SUPPORT = 5          # train messages a rule must fire on to be fitted
 L2 = 1.0                 # ridge strength (in messages)
@@ -70,6 +77,9 @@ CAP_STRONG = 6.0
 FLOOR = 0.1
 STRONG = ("content/premium-rate-number",)
 GRADE = "content/all-caps@high"  # all-caps at 75 % or more
+# Fitted on the n-gram model's out-of-fold verdicts (tools/fit_content_model.py),
+# not on what the built model (trained on all of train) says about train.
+STATISTICAL = "content/statistical-signal"
 
 # Rules whose weight is fitted (when they have support); everything else
 # keeps its table weight.
@@ -92,12 +102,13 @@ FITTED = (
     "content/promo-trigger-words",
     "content/schemeless-url",
     "content/short-code-call-to-action",
+    "content/statistical-signal",
     "content/subscription-offer",
     "content/urgency-language",
 )
 
 
-def features(report):
+def features(report, statistical=None):
     """The content rules that fired ("content/all-caps@high" for the
     grade), and the fixed part of the score (table weights of the rules
     not fitted)."""
@@ -109,6 +120,10 @@ def features(report):
         fired.add(rid)
         if rid == "content/all-caps" and int(d["args"].get("percent", 0)) >= 75:
             fired.add(GRADE)
+    if statistical is not None:
+        fired.discard(STATISTICAL)
+        if statistical:
+            fired.add(STATISTICAL)
     return fired
 
 
@@ -149,6 +164,7 @@ def table_weights():
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--smslint", default=os.path.join(cer.ROOT, "build/cli/smslint"))
+    ap.add_argument("--ngram-features", help="the built tests/unit/content/ngram_features")
     ap.add_argument("--out", default=OUT)
     ap.add_argument("--check", action="store_true",
                     help="exit 1 when the committed weights differ from a fresh fit")
@@ -158,7 +174,22 @@ def main():
         cer.die("the corpus is not the committed one")
     rows = cer.split(cer.load_corpus(), "train")
     reports = cer.lint(args.smslint, rows)
-    fired = [features(r) for r in reports]
+    # The n-gram model: the committed one must be what its script fits now
+    # (the built library scores with it); its out-of-fold verdicts on train
+    # stand in for the rule's.
+    model_text, oof_fires = fcm.fit(args.ngram_features or
+                                    fcm.default_features_tool(args.smslint))
+    try:
+        with open(fcm.OUT, encoding="utf-8") as f:
+            model_current = f.read() == model_text
+    except OSError:
+        model_current = False
+    if not model_current:
+        print("data/content/ngram_model.txt is stale: rerun tools/fit_content_model.py "
+              "(and tools/gen_content_model.py data src/gen), rebuild, then this script",
+              file=sys.stderr)
+        sys.exit(1)
+    fired = [features(r, oof_fires[text]) for r, (_, text) in zip(reports, rows)]
     y = np.array([1.0 if label == "spam" else 0.0 for label, _ in rows])
 
     support = {}
@@ -217,6 +248,7 @@ def main():
     out.write("# fitted factor on the logit weights; the bands stay at 3.0 and 5.0\n")
     out.write("scale = %.2f\nelevated_threshold = %.1f\nhigh_threshold = %.1f\n"
               % (chosen, ELEVATED, HIGH))
+    out.write("# content/statistical-signal: out-of-fold verdicts of data/content/ngram_model.txt\n")
     out.write("train_auc = %.4f\n" % auc)
     out.write("train_spam_elevated_or_high = %.4f\n" % (score[spam] >= ELEVATED).mean())
     out.write("train_ham_high = %.4f\n" % (score[ham] >= HIGH).mean())

@@ -84,6 +84,7 @@ std::string_view DeceptiveHostReason(const PhraseEngine& phrases,
 void CheckTextRules(const ContentContext& c);       // text_rules.cc
 void CheckLexiconRules(const ContentContext& c);    // lexicon_rules.cc
 void CheckBodyNumberRules(const ContentContext& c); // body_number_rules.cc
+void CheckStatisticalSignal(const ContentContext& c); // statistical_signal_rule.cc
 
 }  // namespace smslint::internal
 

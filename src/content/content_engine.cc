@@ -64,6 +64,7 @@ void ContentEngine::Check(
   CheckLexiconRules(c);
   CheckTextRules(c);
   CheckBodyNumberRules(c);
+  CheckStatisticalSignal(c);
 }
 
 ContentEngine::HostVerdict ContentEngine::CheckHost(const Message& message,

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Fails when a committed generated file differs from what its generator
 writes now: src/gen/*.inc (tools/gen_tables.py, tools/gen_url_tables.py,
-tools/gen_content_tables.py, tools/gen_account_tables.py), the rule table's outputs (tools/gen_rules.py:
+tools/gen_content_tables.py, tools/gen_content_model.py,
+tools/gen_account_tables.py), the rule table's outputs (tools/gen_rules.py:
 src/gen/rules.inc, src/gen/rule_ids.h, docs/rules.md, README.md's rules
 table) and tests/conformance/segments.json (tools/make_conformance.py)."""
 import filecmp
@@ -20,6 +21,7 @@ with tempfile.TemporaryDirectory() as tmp:
             stale.append("src/gen/" + name)
     for tool, names in (("gen_url_tables.py", ("url_shorteners.inc", "tlds.inc")),
                         ("gen_content_tables.py", ("content_lexicons.inc",)),
+                        ("gen_content_model.py", ("content_ngram_model.inc",)),
                         ("gen_account_tables.py", ("embargo.inc", "high_risk_prefixes.inc",
                                                    "timezones.inc", "quiet_hours.inc"))):
         subprocess.run([sys.executable, root / "tools" / tool, root / "data", tmp],

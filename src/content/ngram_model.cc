@@ -1,0 +1,105 @@
+#include "content/ngram_model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+namespace smslint::internal {
+namespace {
+
+struct BucketWeight {
+  uint32_t bucket;
+  int8_t q;
+};
+
+#include "gen/content_ngram_model.inc"
+
+// The weights as a dense table built at compile time: one load per n-gram.
+constexpr size_t kBuckets = size_t{1} << kModelShape.bits;
+constexpr std::array<int8_t, kBuckets> DenseWeights() {
+  std::array<int8_t, kBuckets> dense{};
+  for (const BucketWeight& w : kModelWeights) dense[w.bucket] = w.q;
+  return dense;
+}
+constexpr std::array<int8_t, kBuckets> kDense = DenseWeights();
+
+// Weights below this (in int8 steps) are never named: weak n-grams are
+// frequent, and skipping them keeps the naming pass small.
+constexpr int8_t kNameMin = 8;
+
+bool IsSpace(char ch) { return ch == ' ' || (ch >= '\t' && ch <= '\r'); }
+bool IsContinuation(char ch) { return (static_cast<unsigned char>(ch) & 0xC0) == 0x80; }
+
+}  // namespace
+
+const NgramShape& NgramModelShape() { return kModelShape; }
+double NgramModelThreshold() { return kModelThreshold; }
+
+NgramVerdict ScoreNgrams(std::string_view text, size_t strongest,
+                         const std::function<bool(uint32_t, uint32_t)>& accept) {
+  int32_t sum = 0;
+  uint32_t count = 0;
+  ForEachNgram(text, kModelShape, [&](uint32_t bucket, uint32_t, uint32_t) {
+    sum += kDense[bucket];
+    ++count;
+  });
+  NgramVerdict verdict;
+  const double logit =
+      kModelIntercept + (count == 0 ? 0.0 : kModelQuant * sum / std::sqrt(double(count)));
+  verdict.probability = 1.0 / (1.0 + std::exp(-logit));
+  if (strongest == 0) return verdict;
+  std::vector<NgramVerdict::Strong> all;
+  all.reserve(text.size());
+  ForEachNgram(text, kModelShape, [&](uint32_t bucket, uint32_t begin, uint32_t end) {
+    if (kDense[bucket] < kNameMin) return;
+    // Trimmed of the padding spaces, widened to whole UTF-8 characters.
+    while (begin < end && IsSpace(text[begin])) ++begin;
+    while (end > begin && IsSpace(text[end - 1])) --end;
+    // Two letters or a phrase fragment say little to a reader.
+    if (end - begin < 3 || std::any_of(text.begin() + begin, text.begin() + end, IsSpace)) return;
+    while (begin > 0 && IsContinuation(text[begin])) --begin;
+    while (end < text.size() && IsContinuation(text[end])) ++end;
+    all.push_back({begin, end, kModelQuant * kDense[bucket]});
+  });
+  // The strongest few are enough to find three distinct ones.
+  const auto top = all.begin() + static_cast<std::ptrdiff_t>(std::min<size_t>(all.size(), 32));
+  std::partial_sort(all.begin(), top, all.end(), [](const auto& a, const auto& b) {
+    return a.weight != b.weight ? a.weight > b.weight : a.begin < b.begin;
+  });
+  all.erase(top, all.end());
+  auto lower = [&](const NgramVerdict::Strong& s) {
+    std::string out(text.substr(s.begin, s.end - s.begin));
+    for (char& ch : out) ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch | 0x20) : ch;
+    return out;
+  };
+  std::vector<std::string> named;
+  for (const NgramVerdict::Strong& s : all) {
+    if (verdict.strongest.size() == strongest) break;
+    // Cheap tests first: most candidates overlap one already named.
+    const bool overlaps = std::any_of(
+        verdict.strongest.begin(), verdict.strongest.end(),
+        [&](const auto& t) { return s.begin < t.end && t.begin < s.end; });
+    if (overlaps) continue;
+    std::string here = lower(s);
+    const bool repeats = std::any_of(named.begin(), named.end(), [&](const std::string& t) {
+      return t.find(here) != std::string::npos || here.find(t) != std::string::npos;
+    });
+    if (repeats || (accept && !accept(s.begin, s.end))) continue;
+    verdict.strongest.push_back(s);
+    named.push_back(std::move(here));
+  }
+  return verdict;
+}
+
+bool NgramModelFires(std::string_view text) {
+  int32_t sum = 0;
+  uint32_t count = 0;
+  ForEachNgram(text, kModelShape, [&](uint32_t bucket, uint32_t, uint32_t) {
+    sum += kDense[bucket];
+    ++count;
+  });
+  return count > 0 &&
+         kModelIntercept + kModelQuant * sum / std::sqrt(double(count)) >= kModelThresholdLogit;
+}
+
+}  // namespace smslint::internal

@@ -1,6 +1,7 @@
 #include "content/ngram_model.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <string>
 
@@ -48,10 +49,20 @@ NgramVerdict ScoreNgrams(std::string_view text, size_t strongest,
       kModelIntercept + (count == 0 ? 0.0 : kModelQuant * sum / std::sqrt(double(count)));
   verdict.probability = 1.0 / (1.0 + std::exp(-logit));
   if (strongest == 0) return verdict;
-  std::vector<NgramVerdict::Strong> all;
-  all.reserve(text.size());
+  // The strongest 32 candidates, kept sorted as they stream by (strongest
+  // first; ties by position): enough to find three distinct ones, and no
+  // allocation per n-gram.
+  constexpr size_t kKeep = 32;
+  std::array<NgramVerdict::Strong, kKeep> top;
+  size_t kept = 0;
+  auto before = [](const NgramVerdict::Strong& a, const NgramVerdict::Strong& b) {
+    if (a.weight != b.weight) return a.weight > b.weight;
+    return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
+  };
   ForEachNgram(text, kModelShape, [&](uint32_t bucket, uint32_t begin, uint32_t end) {
     if (kDense[bucket] < kNameMin) return;
+    const double weight = kModelQuant * kDense[bucket];
+    if (kept == kKeep && weight < top[kKeep - 1].weight) return;
     // Trimmed of the padding spaces, widened to whole UTF-8 characters.
     while (begin < end && IsSpace(text[begin])) ++begin;
     while (end > begin && IsSpace(text[end - 1])) --end;
@@ -59,21 +70,23 @@ NgramVerdict ScoreNgrams(std::string_view text, size_t strongest,
     if (end - begin < 3 || std::any_of(text.begin() + begin, text.begin() + end, IsSpace)) return;
     while (begin > 0 && IsContinuation(text[begin])) --begin;
     while (end < text.size() && IsContinuation(text[end])) ++end;
-    all.push_back({begin, end, kModelQuant * kDense[bucket]});
+    const NgramVerdict::Strong s{begin, end, weight};
+    if (kept == kKeep) {
+      if (!before(s, top[kKeep - 1])) return;
+      --kept;  // the weakest goes
+    }
+    size_t at = kept++;
+    for (; at > 0 && before(s, top[at - 1]); --at) top[at] = top[at - 1];
+    top[at] = s;
   });
-  // The strongest few are enough to find three distinct ones.
-  const auto top = all.begin() + static_cast<std::ptrdiff_t>(std::min<size_t>(all.size(), 32));
-  std::partial_sort(all.begin(), top, all.end(), [](const auto& a, const auto& b) {
-    return a.weight != b.weight ? a.weight > b.weight : a.begin < b.begin;
-  });
-  all.erase(top, all.end());
   auto lower = [&](const NgramVerdict::Strong& s) {
     std::string out(text.substr(s.begin, s.end - s.begin));
     for (char& ch : out) ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch | 0x20) : ch;
     return out;
   };
   std::vector<std::string> named;
-  for (const NgramVerdict::Strong& s : all) {
+  for (size_t k = 0; k < kept; ++k) {
+    const NgramVerdict::Strong& s = top[k];
     if (verdict.strongest.size() == strongest) break;
     // Cheap tests first: most candidates overlap one already named.
     const bool overlaps = std::any_of(

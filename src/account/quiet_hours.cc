@@ -4,6 +4,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <memory>
 #include <optional>
@@ -187,6 +188,8 @@ bool ParseQuietWindow(std::string_view t, int* start, int* end) {
 }
 
 QuietHours::QuietHours(const QuietHoursOptions& options) {
+  static std::atomic<uint64_t> next_id{1};
+  id_ = next_id.fetch_add(1, std::memory_order_relaxed);
   for (const std::string& k : options.kinds) {
     if (!ParseMessageKind(k) || k.empty()) {
       error_ = "unknown message kind in account.quiet_hours.kinds";
@@ -228,14 +231,58 @@ void QuietHours::Check(const Message& m, const NumberInfo* to, int64_t now,
   if (to == nullptr || to->e164.empty()) return;
   const std::string_view kind = MessageKindName(m.kind);
   if (kind.empty() || std::find(kinds_.begin(), kinds_.end(), kind) == kinds_.end()) return;
-  // The jurisdictions: federal and state for US numbers, then configured.
   const NumberZones nz = ZonesForNumber(to->e164);
   if (nz.zones.empty()) return;
+  std::optional<int64_t> send_at;
+  if (!m.send_at.empty()) send_at = base::ParseIsoTime(m.send_at).unix_seconds;
+  const int64_t at = send_at ? *send_at : now;
+
+  // The verdict depends only on (this object, zones, state, region, at),
+  // and a list's rows share few of those at one instant: each thread keeps
+  // the verdicts of the current instant (at night every marketing row is
+  // quiet, and finding the next window costs tens of ICU offset look-ups).
+  // The zone and state views point into the generated table (static).
+  struct Key {
+    uint64_t id;
+    std::string_view zones, state;
+    std::string region;
+    int64_t at;
+    bool operator==(const Key&) const = default;
+  };
+  struct KeyHash {
+    size_t operator()(const Key& k) const {
+      const std::hash<std::string_view> h;
+      return h(k.zones) ^ (h(k.state) << 1) ^ (std::hash<int64_t>()(k.at) << 2) ^ (k.id << 7) ^
+             h(k.region);
+    }
+  };
+  thread_local std::unordered_map<Key, Verdict, KeyHash> memo;
+  if (memo.size() > 4096) memo.clear();  // bounded; instants rarely repeat
+  Key key{id_, nz.zones, nz.state, to->region, at};
+  auto it = memo.find(key);
+  if (it == memo.end()) it = memo.emplace(std::move(key), Decide(nz, to->region, at)).first;
+  const Verdict& v = it->second;
+  if (!v.quiet) return;
+  emit(rule::kScheduleQuietHours, send_at ? "send_at" : "to", std::nullopt,
+       {{"kind", std::string(kind)},
+        {"local_time", FormatLocal(v.local, true)},
+        {"zone", v.zone},
+        {"at", send_at ? "at send_at" : "now"},
+        {"window", v.window},
+        {"next_local", v.next ? FormatLocal(v.next_local, true) + " " + v.zone
+                              : "none within a week"},
+        {"next_utc", v.next ? base::FormatUtc(*v.next) : "-"}});
+}
+
+QuietHours::Verdict QuietHours::Decide(const NumberZones& nz, std::string_view region,
+                                       int64_t at) const {
+  Verdict v;
+  // The jurisdictions: federal and state for US numbers, then configured.
   std::vector<Group> table;
-  if (UnderTcpa(to->region)) {
+  if (UnderTcpa(region)) {
     table.push_back({"", TableWindows("US")});
     table.back().label = Label("US federal", table.back().windows);
-    if (!nz.state.empty() && to->region == "US") {
+    if (!nz.state.empty() && region == "US") {
       const std::string j = "US-" + std::string(nz.state);
       std::vector<Window> ws = TableWindows(j);
       if (!ws.empty()) table.push_back({Label(j, ws), std::move(ws)});
@@ -243,14 +290,10 @@ void QuietHours::Check(const Message& m, const NumberInfo* to, int64_t now,
   }
   std::vector<const Group*> groups;
   for (const Group& g : table) groups.push_back(&g);
-  for (const auto& [region, group] : configured_) {
-    if (region == to->region) groups.push_back(&group);
+  for (const auto& [r, group] : configured_) {
+    if (r == region) groups.push_back(&group);
   }
-  if (groups.empty()) return;
-
-  std::optional<int64_t> send_at;
-  if (!m.send_at.empty()) send_at = base::ParseIsoTime(m.send_at).unix_seconds;
-  const int64_t at = send_at ? *send_at : now;
+  if (groups.empty()) return v;
 
   std::vector<Zone> zones;
   for (std::string_view rest = nz.zones; !rest.empty();) {
@@ -267,7 +310,7 @@ void QuietHours::Check(const Message& m, const NumberInfo* to, int64_t now,
       break;
     }
   }
-  if (quiet == nullptr) return;
+  if (quiet == nullptr) return v;
 
   // The next allowed instant starts some window in some zone: try each
   // window start, in time order, until one is allowed in every zone.
@@ -287,24 +330,20 @@ void QuietHours::Check(const Message& m, const NumberInfo* to, int64_t now,
     }
   }
   std::sort(candidates.begin(), candidates.end());
-  std::optional<int64_t> next;
   for (const int64_t c : candidates) {
     bool ok = true;
     for (const Zone& z : zones) ok = ok && Forbidding(groups, z, c) == nullptr;
     if (ok) {
-      next = c;
+      v.next = c;
       break;
     }
   }
-  emit(rule::kScheduleQuietHours, send_at ? "send_at" : "to", std::nullopt,
-       {{"kind", std::string(kind)},
-        {"local_time", FormatLocal(quiet->Local(at), true)},
-        {"zone", quiet->id()},
-        {"at", send_at ? "at send_at" : "now"},
-        {"window", why->label},
-        {"next_local", next ? FormatLocal(quiet->Local(*next), true) + " " + quiet->id()
-                            : "none within a week"},
-        {"next_utc", next ? base::FormatUtc(*next) : "-"}});
+  v.quiet = true;
+  v.zone = quiet->id();
+  v.window = why->label;
+  v.local = quiet->Local(at);
+  if (v.next) v.next_local = quiet->Local(*v.next);
+  return v;
 }
 
 }  // namespace smslint::internal

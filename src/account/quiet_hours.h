@@ -7,6 +7,7 @@
 #define SMSLINT_SRC_ACCOUNT_QUIET_HOURS_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,8 +56,21 @@ class QuietHours {
   };
 
  private:
+  // What Check finds for one recipient zone set at one instant, before the
+  // message's own words go in.
+  struct Verdict {
+    bool quiet = false;
+    std::string zone, window;
+    int64_t local = 0;            // `at` in `zone`
+    std::optional<int64_t> next;  // the next allowed instant, UTC
+    int64_t next_local = 0;       // `next` in `zone`
+  };
+  Verdict Decide(const NumberZones& nz, std::string_view region, int64_t at) const;
+
   std::vector<std::string> kinds_;
   std::vector<std::pair<std::string, Group>> configured_;  // region -> group
+  // Tells this object's memoised verdicts from another's (Check).
+  uint64_t id_ = 0;
   std::string error_, error_arg_;
 };
 

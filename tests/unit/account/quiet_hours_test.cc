@@ -1,5 +1,6 @@
 // schedule/quiet-hours through the Linter (data/rules/schedule.toml) and
 // its time-zone table. 2026-12-03 is a Thursday; New York is UTC-5 then.
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -160,6 +161,26 @@ TEST(QuietHoursTest, ConfiguredWindowsForOtherCountries) {
   ASSERT_TRUE(d);
   EXPECT_EQ(Arg(*d, "window"), "GB (configured) 08:00-21:00");
   EXPECT_EQ(Arg(*d, "next_utc"), "2026-12-04T08:00:00Z");
+}
+
+// Verdicts are memoised per thread by (Linter, zones, instant): Linters
+// built one after another (maybe at one address) with other windows, and
+// one instant asked again, still get their own answers.
+TEST(QuietHoursTest, MemoisedVerdictsStayPerLinter) {
+  Options o = Us("2026-12-03T22:30:00Z");  // 22:30 in London
+  for (const char* window : {"08:00-21:00", "08:00-23:00", "09:00-22:00", "08:00-23:00"}) {
+    o.account.quiet_hours.windows = {{"GB", window}};
+    const auto linter = std::make_unique<Linter>(o);
+    for (int twice = 0; twice < 2; ++twice) {
+      const std::optional<Diagnostic> d = Find(linter->Lint(Marketing("+447400123456")));
+      if (std::string(window) == "08:00-23:00") {
+        EXPECT_FALSE(d) << window;
+      } else {
+        ASSERT_TRUE(d) << window;
+        EXPECT_EQ(Arg(*d, "window"), "GB (configured) " + std::string(window));
+      }
+    }
+  }
 }
 
 TEST(QuietHoursTest, SeverityIsConfigurable) {

@@ -23,7 +23,6 @@ constexpr uint32_t kUdhBits = 48;
 template <bool kDetail>
 class Packer {
  public:
-  // Copyable, so that a pass can pack a region on trial.
   Packer(uint32_t multi_capacity, std::vector<SegmentSpan>* out)
       : capacity_(multi_capacity), out_(out) {}
 
@@ -77,6 +76,27 @@ class Packer {
 
   uint64_t total() const { return total_; }
 
+  // For a count without spans (kDetail false): one item of `size`, at most
+  // the capacity, or nothing for 0; without a branch to mispredict.
+  void AddCounted(uint32_t size) {
+    const bool over = used_ + size > capacity_;
+    bins_ += over;
+    used_ = (over ? 0 : used_) + size;
+    total_ += size;
+  }
+
+  // What a count needs to go back to an earlier point (kDetail false).
+  struct Mark {
+    uint32_t used, bins;
+    uint64_t total;
+  };
+  Mark mark() const { return {used_, bins_, total_}; }
+  void Reset(const Mark& m) {
+    used_ = m.used;
+    bins_ = m.bins;
+    total_ = m.total;
+  }
+
  private:
   void Close(size_t byte_pos, size_t utf16_pos) {
     if constexpr (kDetail) {
@@ -89,8 +109,8 @@ class Packer {
     used_ = 0;
   }
 
-  uint32_t capacity_;
-  std::vector<SegmentSpan>* out_;
+  const uint32_t capacity_;
+  std::vector<SegmentSpan>* const out_;
   uint32_t used_ = 0;
   uint32_t bins_ = 1;
   uint64_t total_ = 0;

@@ -19,6 +19,8 @@
 
 #include <array>
 #include <cstring>
+#include <map>
+#include <string>
 #include <vector>
 
 #include "base/utf8.h"
@@ -179,19 +181,22 @@ constexpr std::array<char, 16> CheckedByLowNibble() {
 }
 #endif  // SMSLINT_X86
 
-// Packs the one-code-point clusters at the start of window `w` (whose first
+// The one-code-point clusters at the start of a window: code points of
+// the longest run of simple ones the window holds, but for the last, which
+// may start a cluster with what follows.
+struct Run {
+  unsigned bytes;    // 0 for a run shorter than two code points
+  uint32_t leads;    // one bit per code point, at its lead byte
+  uint32_t pairs;    // the leads of code points outside the BMP
+};
+
+// The run at the start of window `w` with byte classes `m`, whose first
 // `avail` bytes are text, followed by the rest of the text up to `end` when
-// avail is the window): all but the last of the longest run of simple code
-// points the window holds, the last one being possibly the start of a
-// cluster with what follows. Returns the bytes consumed, 0 for a run
-// shorter than two code points.
-template <typename Classify>
-[[gnu::always_inline]] inline size_t SimpleRun(const uint8_t* w, size_t avail,
-                                               const uint8_t* end,
-                                               const Props& props,
-                                               CountPacker& packer,
-                                               Classify classify) {
-  const WindowMasks m = classify(w);
+// avail is the window.
+[[gnu::always_inline]] inline Run SimpleRun(const uint8_t* w, size_t avail,
+                                            const uint8_t* end,
+                                            const WindowMasks& m,
+                                            const Props& props) {
   const uint32_t lead = ~m.cont;
   // Where each lead's continuation bytes must be.
   const uint32_t expected = (m.multi << 1) | (m.three << 2) | (m.four << 3);
@@ -208,7 +213,7 @@ template <typename Classify>
   // A byte that breaks the structure ends the run at the lead before it.
   if (const uint32_t bad = (expected ^ m.cont) & below(limit)) {
     const uint32_t owners = lead & below(__builtin_ctz(bad) + 1);
-    if (owners == 0) return 0;
+    if (owners == 0) return {};
     limit = 31 - __builtin_clz(owners);
   }
   // The run also ends at the first checked lead that is ill-formed or not
@@ -222,22 +227,26 @@ template <typename Classify>
     }
   }
   const uint32_t leads = lead & below(limit);
-  if ((leads & (leads - 1)) == 0) return 0;  // fewer than two
+  if ((leads & (leads - 1)) == 0) return {};  // fewer than two
   const unsigned last = 31 - __builtin_clz(leads);
   const uint32_t emitted = leads & below(last);
-  const uint32_t count = __builtin_popcount(emitted);
-  const uint32_t pairs = __builtin_popcount(emitted & m.four);
+  return {last, emitted, emitted & m.four};
+}
+
+[[gnu::always_inline]] inline void PackRun(const Run& run,
+                                           CountPacker& packer) {
+  const uint32_t count = __builtin_popcount(run.leads);
+  const uint32_t pairs = __builtin_popcount(run.pairs);
   if (packer.Fits(count + pairs)) {
     packer.AddWithin(count + pairs);
   } else if (pairs == 0) {
     packer.AddRun(count, 0, 0);
   } else {
     // A surrogate pair near the end of a segment: one at a time.
-    for (uint32_t e = emitted; e != 0; e &= e - 1) {
-      packer.Add(((m.four >> __builtin_ctz(e)) & 1) + 1, 0, 0);
+    for (uint32_t e = run.leads; e != 0; e &= e - 1) {
+      packer.AddCounted(((run.pairs >> __builtin_ctz(e)) & 1) + 1);
     }
   }
-  return last;
 }
 
 // Packs the region at the safe boundary `pos` as Ucs2Pass does: its code
@@ -284,110 +293,289 @@ size_t GeneralRegion(const uint8_t* p, size_t n, size_t pos,
   return end;
 }
 
-// Clusters to go without the block scan after it found a short run.
-constexpr unsigned kRestAfterMiss = 12;
-constexpr unsigned kRestAfterShortRun = 4;
-constexpr size_t kShortRun = 12;  // bytes
+// Classes of code points for the cluster state machine of Count. Simple
+// ones first (segments/grapheme.h); Extended_Pictographic code points are
+// all simple (Grapheme_Cluster_Break Other).
+enum CpClass : uint8_t {
+  kSimple,       // any other simple code point
+  kPictograph,   // Extended_Pictographic
+  kControl,      // CR, LF, Control
+  kPlainExtend,  // IsPlainExtend
+  kZwj,          // U+200D
+  kRegional,     // regional indicator
+  kOther,        // any other code point: Indic, Hangul jamo, prepends...
+  kClassCount
+};
+
+// The class of each code point below kSimpleTableLimit, as a two-level
+// table of 128-code-point blocks (most blocks are alike). Built once, from
+// the property tables.
+class ClassTable {
+ public:
+  static const ClassTable& Get() {
+    static const ClassTable* table = new ClassTable(Bits());
+    return *table;
+  }
+
+  CpClass Of(char32_t cp, const Props& props) const {
+    if (cp < kSimpleTableLimit) {
+      return static_cast<CpClass>(
+          blocks_[(static_cast<size_t>(index_[cp >> kShift]) << kShift) |
+                  (cp & kMask)]);
+    }
+    return Compute(cp, props);
+  }
+
+  static CpClass Compute(char32_t cp, const Props& props) {
+    if (props.Simple(cp)) {
+      return props.Pictographic(cp)   ? kPictograph
+             : props.ControlBreak(cp) ? kControl
+                                      : kSimple;
+    }
+    if (cp == 0x200D) return kZwj;
+    if (IsRegionalIndicator(cp)) return kRegional;
+    return props.PlainExtend(cp) ? kPlainExtend : kOther;
+  }
+
+ private:
+  static constexpr int kShift = 7;
+  static constexpr char32_t kMask = (1 << kShift) - 1;
+
+  explicit ClassTable(const PropertyBits& bits) {
+    const Props props{bits};
+    std::map<std::string, uint16_t> seen;
+    std::string block(kMask + 1, '\0');
+    for (char32_t b = 0; b < kSimpleTableLimit; b += kMask + 1) {
+      for (char32_t k = 0; k <= kMask; ++k) block[k] = Compute(b + k, props);
+      const auto [it, added] = seen.emplace(
+          block, static_cast<uint16_t>(blocks_.size() >> kShift));
+      if (added) blocks_.insert(blocks_.end(), block.begin(), block.end());
+      index_[b >> kShift] = it->second;
+    }
+  }
+
+  uint16_t index_[kSimpleTableLimit >> kShift];
+  std::vector<uint8_t> blocks_;
+};
+
+// States of the cluster state machine: CommonClusters, one code point at a
+// time. The state after a code point says which classes the next one joins.
+enum ClusterState : uint8_t {
+  kStart,      // nothing joins: a control, a ZWJ after a non-emoji, the start
+  kRegional1,  // a lone regional indicator: another one or an Extend joins
+  kRegional2,  // a flag (or a regional indicator with Extend): Extend joins
+  kBase,       // a simple code point and its Extend: Extend and ZWJ join
+  kEmoji,      // the same for an emoji base
+  kEmojiZwj,   // an emoji sequence up to a ZWJ: an emoji joins
+  kFail,       // a cluster would start with neither a simple code point nor
+               // a regional indicator: not a common shape
+  kStateCount
+};
+
+// kStep[state][class]: the next state, plus kJoins when the code point
+// joins the cluster rather than starting one.
+constexpr uint8_t kJoins = 0x80;
+constexpr std::array<std::array<uint8_t, kClassCount>, kStateCount> kStep = [] {
+  std::array<std::array<uint8_t, kClassCount>, kStateCount> t{};
+  // A code point that starts a cluster.
+  constexpr uint8_t kStartOf[kClassCount] = {
+      kBase, kEmoji, kStart, kFail, kFail, kRegional1, kFail};
+  for (int s = 0; s < kStateCount; ++s) {
+    for (int c = 0; c < kClassCount; ++c) t[s][c] = kStartOf[c];
+  }
+  t[kRegional1][kRegional] = kRegional2 | kJoins;
+  t[kRegional1][kPlainExtend] = kRegional2 | kJoins;
+  t[kRegional2][kPlainExtend] = kRegional2 | kJoins;
+  t[kBase][kPlainExtend] = kBase | kJoins;
+  t[kBase][kZwj] = kStart | kJoins;
+  t[kEmoji][kPlainExtend] = kEmoji | kJoins;
+  t[kEmoji][kZwj] = kEmojiZwj | kJoins;
+  t[kEmojiZwj][kPictograph] = kEmoji | kJoins;
+  for (int c = 0; c < kClassCount; ++c) t[kFail][c] = kFail;
+  return t;
+}();
+
+// Per lead byte: sequence length (0 for a byte no sequence starts with),
+// the lead's payload bits, where the code point sits in the 24 payload bits
+// of four bytes, which continuation bytes to check, and the smallest code
+// point of that length.
+struct LeadInfo {
+  uint8_t len;
+  uint8_t payload_mask;
+  uint8_t shift;
+  uint32_t cont_mask;
+  uint32_t min_cp;
+};
+constexpr std::array<LeadInfo, 256> kLeads = [] {
+  std::array<LeadInfo, 256> t{};
+  for (int b = 0; b < 256; ++b) {
+    if (b < 0x80) {
+      t[b] = {1, 0x7F, 18, 0, 0};
+    } else if (b >= 0xC2 && b < 0xE0) {
+      t[b] = {2, 0x1F, 12, 0x00C00000, 0x80};
+    } else if (b >= 0xE0 && b < 0xF0) {
+      t[b] = {3, 0x0F, 6, 0x00C0C000, 0x800};
+    } else if (b >= 0xF0 && b < 0xF5) {
+      t[b] = {4, 0x07, 0, 0x00C0C0C0, 0x10000};
+    } else {
+      t[b] = {0, 0, 0, 0, 0xFFFFFFFF};  // never valid
+    }
+  }
+  return t;
+}();
+
+// DecodeUtf8 without branches on the sequence length, for when four bytes
+// can be read; falls back to DecodeUtf8 for anything ill-formed.
+[[gnu::always_inline]] inline Decoded DecodeAt(const uint8_t* p,
+                                               const uint8_t* end) {
+  if (end - p < 4) [[unlikely]] return DecodeUtf8(p, end);
+  uint32_t w;
+  std::memcpy(&w, p, 4);
+  w = __builtin_bswap32(w);  // first byte on top
+  const LeadInfo& lead = kLeads[w >> 24];
+  // Continuation bytes after the lead: 10xxxxxx each.
+  const bool cont_ok = (w & lead.cont_mask) == (lead.cont_mask & 0x00808080);
+  const uint32_t all = (((w >> 24) & lead.payload_mask) << 18) |
+                       (((w >> 16) & 0x3F) << 12) | (((w >> 8) & 0x3F) << 6) |
+                       (w & 0x3F);
+  const char32_t cp = all >> lead.shift;
+  // One test: below the minimum (overlong, or no sequence), a surrogate,
+  // or past U+10FFFF.
+  const bool bad = (cp < lead.min_cp) | (cp - 0xD800 < 0x800) |
+                   (cp > 0x10FFFF) | !cont_ok;
+  if (bad) [[unlikely]] return DecodeUtf8(p, end);
+  return {cp, lead.len, true};
+}
+
+// Windows to go without trying for a run after a window without one.
+constexpr unsigned kRestAfterMiss = 2;
 
 template <typename Classify>
 [[gnu::always_inline]] inline uint32_t Count(const uint8_t* p, size_t n,
                                              Classify classify,
                                              bool use_blocks) {
   CountPacker packer(kUcs2Multi, nullptr);
-  if (n == 0) return packer.Finish(kUcs2Single, 0, 0);
   const Props props{Bits()};
-  size_t pos = 0;           // a cluster boundary; all before it is packed
-  size_t region_start = 0;  // the last safe boundary, at or before pos
-  CountPacker packed_at_region_start = packer;
+  const ClassTable& classes = ClassTable::Get();
+  size_t pos = 0;
+  // The cluster in progress: it ends before pos.
+  uint32_t cluster_units = 0;
+  uint8_t state = kStart;
+  bool prev_simple = false;  // the code point before pos
+  // The last safe boundary and what was packed before it, where a region
+  // that is not of the common shapes is packed again from.
+  size_t region_start = 0;
+  CountPacker::Mark packed_at_region_start = packer.mark();
   unsigned rest = 0;
-  Decoded c = DecodeUtf8(p, p + n);  // the code point at pos
-  while (true) {
-    if (pos == region_start && use_blocks) {
-      if (rest == 0) {
-        size_t run;
-        if (n - pos >= kWindow) {
-          run = SimpleRun(p + pos, kWindow, p + n, props, packer, classify);
-        } else {
-          // The tail, through a zero-padded copy so that loads stay in it.
-          uint8_t tail[kWindow] = {};
-          std::memcpy(tail, p + pos, n - pos);
-          run = SimpleRun(tail, n - pos, tail + (n - pos), props, packer,
-                          classify);
-        }
-        if (run > 0) {
-          pos += run;
+
+  // One code point through the state machine; false when it makes the
+  // region one to pack the general way.
+  auto step = [&](const Decoded& d, size_t at) __attribute__((always_inline)) {
+    const CpClass cls = classes.Of(d.cp, props);
+    const uint8_t next = kStep[state][cls];
+    // All ones when the code point starts a cluster, else 0: arithmetic
+    // rather than a branch, which emoji text would mispredict.
+    const uint32_t starts = ((next >> 7) & 1) - 1u;
+    // A cluster that starts packs the one before it.
+    const uint32_t done = cluster_units & starts;
+    const bool simple = cls <= kControl;
+    state = next & ~kJoins;
+    if (state == kFail || done > kUcs2Multi) [[unlikely]] return false;
+    packer.AddCounted(done);
+    cluster_units = (cluster_units & ~starts) + Utf16Length(d.cp);
+    if ((starts & 1) && prev_simple && simple) {
+      region_start = at;
+      packed_at_region_start = packer.mark();
+    }
+    prev_simple = simple;
+    return true;
+  };
+  // Packs the region at region_start again, the general way.
+  // (Through a copy, so that `packer` itself stays in registers.)
+  auto general = [&]() __attribute__((always_inline)) {
+    CountPacker region_packer(packer);
+    region_packer.Reset(packed_at_region_start);
+    pos = GeneralRegion(p, n, region_start, props, region_packer);
+    packer.Reset(region_packer.mark());
+    cluster_units = 0;
+    state = kStart;
+    prev_simple = true;  // a region ends at a safe boundary
+    region_start = pos;
+    packed_at_region_start = packer.mark();
+  };
+
+  while (pos < n) {
+    size_t next_pos = pos;
+    if (use_blocks) {
+      const uint8_t* w = p + pos;
+      size_t avail = kWindow;
+      uint8_t tail[kWindow];
+      if (n - pos < kWindow) {
+        // The tail, through a zero-padded copy so that loads stay in it.
+        avail = n - pos;
+        std::memset(tail, 0, kWindow);
+        std::memcpy(tail, p + pos, avail);
+        w = tail;
+      }
+      const WindowMasks m = classify(w);
+      // A run of simple code points, when the first cannot join the
+      // cluster in progress.
+      if (rest > 0) {
+        --rest;
+      } else if (state != kEmojiZwj) {
+        const Run run = SimpleRun(w, avail, w + avail, m, props);
+        if (run.bytes > 0 && cluster_units <= kUcs2Multi) {
+          packer.AddCounted(cluster_units);
+          cluster_units = 0;
+          PackRun(run, packer);
+          pos += run.bytes;
+          state = kStart;
+          prev_simple = true;
           region_start = pos;
-          packed_at_region_start = packer;
-          c = DecodeUtf8(p + pos, p + n);
-          if (run < kShortRun) rest = kRestAfterShortRun;
+          packed_at_region_start = packer.mark();
           continue;
         }
         rest = kRestAfterMiss;
-      } else {
-        --rest;
       }
-    }
-    // The cluster that starts at pos with c.
-    uint32_t units = Utf16Length(c.cp);
-    char32_t last = c.cp;
-    size_t j = pos + c.len;
-    bool more = j < n;
-    if (!more && pos == region_start) {  // the last code point, on its own
-      packer.Add(units, 0, 0);
-      break;
-    }
-    Decoded next = more ? DecodeUtf8(p + j, p + n) : Decoded{0, 0, false};
-    bool last_simple = props.Simple(c.cp);
-    bool next_simple = more && props.Simple(next.cp);
-    if (!(last_simple && next_simple)) {
-      auto take = [&] {
-        units += Utf16Length(next.cp);
-        last = next.cp;
-        j += next.len;
-        more = j < n;
-        if (more) next = DecodeUtf8(p + j, p + n);
-      };
-      bool common = true;
-      if (IsRegionalIndicator(c.cp)) {
-        if (more && IsRegionalIndicator(next.cp)) take();
-        while (more && props.PlainExtend(next.cp)) take();
-      } else if (!last_simple) {
-        common = false;
-      } else if (!props.ControlBreak(c.cp)) {
-        const bool pictographic = props.Pictographic(c.cp);
-        while (true) {
-          while (more && props.PlainExtend(next.cp)) take();
-          if (more && next.cp == 0x200D) {
-            take();
-            if (pictographic && more && props.Pictographic(next.cp)) {
-              take();
-              continue;
-            }
-          }
+      // Else the window's code points one by one, from its lead bytes
+      // (which decode independently of one another) while they follow on.
+      bool failed = false;
+      for (uint32_t leads = ~m.cont & static_cast<uint32_t>(
+                                          (uint64_t{1} << avail) - 1);
+           leads != 0; leads &= leads - 1) {
+        const size_t at = pos + __builtin_ctz(leads);
+        if (at != next_pos) break;
+        const Decoded d = p[at] < 0x80 ? Decoded{p[at], 1, true}
+                                       : DecodeAt(p + at, p + n);
+        if (!step(d, at)) {
+          failed = true;
           break;
         }
+        next_pos = at + d.len;
+        if (!d.valid) break;
       }
-      if (!common || units > kUcs2Multi) {
-        // Pack the whole region again, the general way.
-        packer = packed_at_region_start;
-        pos = GeneralRegion(p, n, region_start, props, packer);
-        if (pos >= n) break;
-        region_start = pos;
-        packed_at_region_start = packer;
-        c = DecodeUtf8(p + pos, p + n);
+      if (failed) {
+        general();
         continue;
       }
-      last_simple = props.Simple(last);
-      next_simple = more && props.Simple(next.cp);
     }
-    packer.Add(units, 0, 0);
-    if (!more) break;
-    pos = j;
-    c = next;
-    if (last_simple && next_simple) {
-      region_start = pos;
-      packed_at_region_start = packer;
+    if (next_pos == pos) {
+      const Decoded d = DecodeAt(p + pos, p + n);
+      if (!step(d, pos)) {
+        general();
+        continue;
+      }
+      next_pos = pos + d.len;
     }
+    pos = next_pos;
+  }
+  if (cluster_units > kUcs2Multi) {
+    CountPacker region_packer(packer);
+    region_packer.Reset(packed_at_region_start);
+    GeneralRegion(p, n, region_start, props, region_packer);
+    packer.Reset(region_packer.mark());
+  } else {
+    packer.AddCounted(cluster_units);
   }
   return packer.Finish(kUcs2Single, n, 0);
 }

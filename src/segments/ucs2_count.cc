@@ -1,20 +1,20 @@
 // The UCS-2 segment count (see ucs2_count.h).
 //
-// One pass over the clusters, with the general pass's result:
+// One pass, 32 bytes (a window) at a time; SIMD classifies the bytes of the
+// window (sequence structure, lead bytes to check: IsCheckedLead).
 //  - Most of a UCS-2 body is simple code points (segments/grapheme.h), each
-//    a cluster of its own of one UTF-16 unit (two outside the BMP). At a
-//    safe boundary a block scan takes them 32 bytes at a time: SIMD finds
-//    the sequence structure and the lead bytes that need a closer look
-//    (IsCheckedLead); only those are decoded. It stops before anything else
-//    (a code point that is not simple, an ill-formed sequence).
-//  - The rest goes cluster by cluster, decoding as it goes, with the common
-//    shapes of CommonClusters (accents, emoji with modifiers and VS16, ZWJ
-//    sequences, flags) resolved in place. A region (safe boundary to safe
-//    boundary) of another shape, or with a cluster longer than a segment,
-//    is packed again from its start as Ucs2Pass packs it: CommonClusters,
-//    else ICU.
-// Where the block scan keeps finding short runs (emoji-heavy text), it
-// rests for a few clusters: the scan costs more than it saves there.
+//    a cluster of its own of one UTF-16 unit (two outside the BMP). A run of
+//    them is packed from the masks by popcount; only checked leads are
+//    decoded.
+//  - Otherwise the window's code points go one at a time, each decoded from
+//    its lead byte, through a state machine that is CommonClusters one code
+//    point at a time (accents, emoji with modifiers and VS16, ZWJ
+//    sequences, flags).
+//  - A region (safe boundary to safe boundary) of another shape, or with a
+//    cluster longer than a segment, is packed again from its start as
+//    Ucs2Pass packs it: CommonClusters, else ICU.
+// After a window without a run (emoji-heavy text), the next two windows do
+// not look for one: it costs more than it saves there.
 #include "segments/ucs2_count.h"
 
 #include <array>
@@ -395,6 +395,23 @@ constexpr std::array<std::array<uint8_t, kClassCount>, kStateCount> kStep = [] {
   return t;
 }();
 
+// kStep by class, one byte per state, the state as 8 times its value (the
+// shift of its byte) and kJoins: a step is a shift of a row held in a
+// register rather than a load that depends on the previous step.
+constexpr std::array<uint64_t, kClassCount> kStepRows = [] {
+  std::array<uint64_t, kClassCount> rows{};
+  for (int c = 0; c < kClassCount; ++c) {
+    for (int s = 0; s < kStateCount; ++s) {
+      const uint64_t next = ((kStep[s][c] & ~kJoins) << 3) |
+                            (kStep[s][c] & kJoins);
+      rows[c] |= next << (8 * s);
+    }
+  }
+  return rows;
+}();
+constexpr uint32_t kStateBits = 0x38;
+constexpr uint32_t Shifted(ClusterState s) { return 8 * s; }
+
 // Per lead byte: sequence length (0 for a byte no sequence starts with),
 // the lead's payload bits, where the code point sits in the 24 payload bits
 // of four bytes, which continuation bytes to check, and the smallest code
@@ -447,10 +464,17 @@ constexpr std::array<LeadInfo, 256> kLeads = [] {
   return {cp, lead.len, true};
 }
 
-// Windows to go without trying for a run after a window without one.
-constexpr unsigned kRestAfterMiss = 2;
+// Code points to go one at a time, without looking for a run, after a
+// window without one or with a short one (emoji-heavy text): there the
+// block scan costs more than it saves.
+constexpr unsigned kRestAfterMiss = 8;
+constexpr unsigned kShortRun = 16;  // bytes
 
-template <typename Classify>
+// The count, or with kRegions false, 0 at the first region that is not of
+// the common shapes: keeping what a region would be packed again from costs
+// about a quarter of the time on emoji, so text that needs it is counted a
+// second time, with kRegions.
+template <bool kRegions, typename Classify>
 [[gnu::always_inline]] inline uint32_t Count(const uint8_t* p, size_t n,
                                              Classify classify,
                                              bool use_blocks) {
@@ -460,7 +484,7 @@ template <typename Classify>
   size_t pos = 0;
   // The cluster in progress: it ends before pos.
   uint32_t cluster_units = 0;
-  uint8_t state = kStart;
+  uint32_t state = Shifted(kStart);  // as in kStepRows
   bool prev_simple = false;  // the code point before pos
   // The last safe boundary and what was packed before it, where a region
   // that is not of the common shapes is packed again from.
@@ -472,22 +496,26 @@ template <typename Classify>
   // region one to pack the general way.
   auto step = [&](const Decoded& d, size_t at) __attribute__((always_inline)) {
     const CpClass cls = classes.Of(d.cp, props);
-    const uint8_t next = kStep[state][cls];
+    const uint32_t next = (kStepRows[cls] >> state) & 0xFF;
     // All ones when the code point starts a cluster, else 0: arithmetic
     // rather than a branch, which emoji text would mispredict.
     const uint32_t starts = ((next >> 7) & 1) - 1u;
     // A cluster that starts packs the one before it.
     const uint32_t done = cluster_units & starts;
     const bool simple = cls <= kControl;
-    state = next & ~kJoins;
-    if (state == kFail || done > kUcs2Multi) [[unlikely]] return false;
+    state = next & kStateBits;
+    if (state == Shifted(kFail) || done > kUcs2Multi) [[unlikely]] {
+      return false;
+    }
     packer.AddCounted(done);
     cluster_units = (cluster_units & ~starts) + Utf16Length(d.cp);
-    if ((starts & 1) && prev_simple && simple) {
-      region_start = at;
-      packed_at_region_start = packer.mark();
+    if constexpr (kRegions) {
+      if ((starts & 1) && prev_simple && simple) {
+        region_start = at;
+        packed_at_region_start = packer.mark();
+      }
+      prev_simple = simple;
     }
-    prev_simple = simple;
     return true;
   };
   // Packs the region at region_start again, the general way.
@@ -498,15 +526,16 @@ template <typename Classify>
     pos = GeneralRegion(p, n, region_start, props, region_packer);
     packer.Reset(region_packer.mark());
     cluster_units = 0;
-    state = kStart;
+    state = Shifted(kStart);
     prev_simple = true;  // a region ends at a safe boundary
     region_start = pos;
     packed_at_region_start = packer.mark();
   };
 
   while (pos < n) {
-    size_t next_pos = pos;
-    if (use_blocks) {
+    // A run of simple code points, when the first cannot join the cluster
+    // in progress.
+    if (use_blocks && rest == 0 && state != Shifted(kEmojiZwj)) {
       const uint8_t* w = p + pos;
       size_t avail = kWindow;
       uint8_t tail[kWindow];
@@ -517,59 +546,33 @@ template <typename Classify>
         std::memcpy(tail, p + pos, avail);
         w = tail;
       }
-      const WindowMasks m = classify(w);
-      // A run of simple code points, when the first cannot join the
-      // cluster in progress.
-      if (rest > 0) {
-        --rest;
-      } else if (state != kEmojiZwj) {
-        const Run run = SimpleRun(w, avail, w + avail, m, props);
-        if (run.bytes > 0 && cluster_units <= kUcs2Multi) {
-          packer.AddCounted(cluster_units);
-          cluster_units = 0;
-          PackRun(run, packer);
-          pos += run.bytes;
-          state = kStart;
-          prev_simple = true;
-          region_start = pos;
-          packed_at_region_start = packer.mark();
-          continue;
-        }
-        rest = kRestAfterMiss;
-      }
-      // Else the window's code points one by one, from its lead bytes
-      // (which decode independently of one another) while they follow on.
-      bool failed = false;
-      for (uint32_t leads = ~m.cont & static_cast<uint32_t>(
-                                          (uint64_t{1} << avail) - 1);
-           leads != 0; leads &= leads - 1) {
-        const size_t at = pos + __builtin_ctz(leads);
-        if (at != next_pos) break;
-        const Decoded d = p[at] < 0x80 ? Decoded{p[at], 1, true}
-                                       : DecodeAt(p + at, p + n);
-        if (!step(d, at)) {
-          failed = true;
-          break;
-        }
-        next_pos = at + d.len;
-        if (!d.valid) break;
-      }
-      if (failed) {
-        general();
+      const Run run = SimpleRun(w, avail, w + avail, classify(w), props);
+      if (run.bytes > 0 && cluster_units <= kUcs2Multi) {
+        packer.AddCounted(cluster_units);
+        cluster_units = 0;
+        PackRun(run, packer);
+        pos += run.bytes;
+        state = Shifted(kStart);
+        prev_simple = true;
+        region_start = pos;
+        packed_at_region_start = packer.mark();
+        if (run.bytes < kShortRun) rest = kRestAfterMiss;
         continue;
       }
+      rest = kRestAfterMiss;
     }
-    if (next_pos == pos) {
-      const Decoded d = DecodeAt(p + pos, p + n);
-      if (!step(d, pos)) {
-        general();
-        continue;
-      }
-      next_pos = pos + d.len;
+    // Else one code point.
+    if (rest > 0) --rest;
+    const Decoded d = DecodeAt(p + pos, p + n);
+    if (!step(d, pos)) [[unlikely]] {
+      if constexpr (!kRegions) return 0;
+      general();
+      continue;
     }
-    pos = next_pos;
+    pos += d.len;
   }
   if (cluster_units > kUcs2Multi) {
+    if constexpr (!kRegions) return 0;
     CountPacker region_packer(packer);
     region_packer.Reset(packed_at_region_start);
     GeneralRegion(p, n, region_start, props, region_packer);
@@ -586,7 +589,8 @@ struct NoBlocks {
 };
 
 uint32_t CountScalar(const uint8_t* p, size_t n) {
-  return Count(p, n, NoBlocks{}, false);
+  const uint32_t segments = Count<false>(p, n, NoBlocks{}, false);
+  return segments != 0 ? segments : Count<true>(p, n, NoBlocks{}, false);
 }
 
 #if SMSLINT_X86
@@ -601,12 +605,14 @@ struct Avx2Blocks {
 };
 
 uint32_t CountSse2(const uint8_t* p, size_t n) {
-  return Count(p, n, Sse2Blocks{}, true);
+  const uint32_t segments = Count<false>(p, n, Sse2Blocks{}, true);
+  return segments != 0 ? segments : Count<true>(p, n, Sse2Blocks{}, true);
 }
 
 [[gnu::target("avx2,popcnt")]] uint32_t CountAvx2(const uint8_t* p,
                                                    size_t n) {
-  return Count(p, n, Avx2Blocks{}, true);
+  const uint32_t segments = Count<false>(p, n, Avx2Blocks{}, true);
+  return segments != 0 ? segments : Count<true>(p, n, Avx2Blocks{}, true);
 }
 
 bool HasAvx2() {

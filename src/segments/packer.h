@@ -85,18 +85,6 @@ class Packer {
     total_ += size;
   }
 
-  // What a count needs to go back to an earlier point (kDetail false).
-  struct Mark {
-    uint32_t used, bins;
-    uint64_t total;
-  };
-  Mark mark() const { return {used_, bins_, total_}; }
-  void Reset(const Mark& m) {
-    used_ = m.used;
-    bins_ = m.bins;
-    total_ = m.total;
-  }
-
  private:
   void Close(size_t byte_pos, size_t utf16_pos) {
     if constexpr (kDetail) {

@@ -441,6 +441,13 @@ uint32_t CountSegments(std::string_view utf8, const SegmentOptions& options) {
 
 namespace internal {
 
+uint32_t CountUcs2General(const uint8_t* p, size_t n) {
+  Packer<false> packer(kUcs2Multi, nullptr);
+  PassCounts counts;
+  Ucs2Pass(p, n, packer, counts, nullptr);
+  return packer.Finish(kUcs2Single, n, counts.utf16_units);
+}
+
 uint32_t CountSegmentsReference(std::string_view utf8,
                                 const SegmentOptions& options) {
   if (options.smart_encoding) {

@@ -1,20 +1,19 @@
 // The UCS-2 segment count (see ucs2_count.h).
 //
-// One pass, 32 bytes (a window) at a time; SIMD classifies the bytes of the
-// window (sequence structure, lead bytes to check: IsCheckedLead).
-//  - Most of a UCS-2 body is simple code points (segments/grapheme.h), each
-//    a cluster of its own of one UTF-16 unit (two outside the BMP). A run of
-//    them is packed from the masks by popcount; only checked leads are
-//    decoded.
-//  - Otherwise the window's code points go one at a time, each decoded from
-//    its lead byte, through a state machine that is CommonClusters one code
-//    point at a time (accents, emoji with modifiers and VS16, ZWJ
-//    sequences, flags).
-//  - A region (safe boundary to safe boundary) of another shape, or with a
-//    cluster longer than a segment, is packed again from its start as
-//    Ucs2Pass packs it: CommonClusters, else ICU.
-// After a window without a run (emoji-heavy text), the next two windows do
-// not look for one: it costs more than it saves there.
+// One pass over the code points with a state machine that is CommonClusters
+// one code point at a time (letters with accents, emoji with modifiers and
+// VS16, ZWJ sequences, flags), packing each cluster as it ends. Text of any
+// other shape (Indic conjuncts, spacing marks, Hangul jamo, a cluster
+// longer than a segment...) stops it, and the general pass (Ucs2Pass, with
+// ICU) counts the text instead.
+//
+// Most of a UCS-2 body is simple code points (segments/grapheme.h), each a
+// cluster of its own. A block scan finds runs of them 32 bytes at a time:
+// SIMD classifies the bytes (sequence structure, and the lead bytes that
+// need a closer look: IsCheckedLead), only those leads are decoded, and the
+// run is packed by popcount. After a window without a run, or with a short
+// one (emoji-heavy text), a few code points go one at a time first: there
+// the scan costs more than it saves.
 #include "segments/ucs2_count.h"
 
 #include <array>
@@ -24,7 +23,6 @@
 #include <vector>
 
 #include "base/utf8.h"
-#include "segments/common_clusters.h"
 #include "segments/grapheme.h"
 #include "segments/packer.h"
 
@@ -249,50 +247,6 @@ struct Run {
   }
 }
 
-// Packs the region at the safe boundary `pos` as Ucs2Pass does: its code
-// points up to the next safe boundary, clusters from CommonClusters or else
-// ICU, a cluster longer than a segment per code point. Returns its end.
-size_t GeneralRegion(const uint8_t* p, size_t n, size_t pos,
-                     const Props& props, CountPacker& packer) {
-  thread_local std::vector<Cp> tls_region;
-  thread_local std::vector<uint32_t> tls_lengths;
-  thread_local std::vector<char32_t> tls_cps;
-  std::vector<Cp>& region = tls_region;
-  std::vector<uint32_t>& lengths = tls_lengths;
-  region.clear();
-  size_t end = pos;
-  while (end < n) {
-    const Decoded d = DecodeUtf8(p + end, p + n);
-    const bool simple = props.Simple(d.cp);
-    // A region holds at least two code points.
-    if (region.size() >= 2 && region.back().simple && simple) break;
-    region.push_back({d.cp, static_cast<uint32_t>(end),
-                      static_cast<uint8_t>(d.len), simple, d.valid});
-    end += d.len;
-  }
-  lengths.clear();
-  if (!CommonClusters(region, lengths)) {
-    tls_cps.clear();
-    for (const Cp& c : region) tls_cps.push_back(c.cp);
-    lengths.clear();
-    SegmentClusters(tls_cps, lengths);
-  }
-  size_t k = 0;
-  for (const uint32_t len : lengths) {
-    uint32_t units = 0;
-    for (size_t i = k; i < k + len; ++i) units += Utf16Length(region[i].cp);
-    if (units <= kUcs2Multi) {
-      packer.Add(units, 0, 0);
-    } else {
-      for (size_t i = k; i < k + len; ++i) {
-        packer.Add(Utf16Length(region[i].cp), 0, 0);
-      }
-    }
-    k += len;
-  }
-  return end;
-}
-
 // Classes of code points for the cluster state machine of Count. Simple
 // ones first (segments/grapheme.h); Extended_Pictographic code points are
 // all simple (Grapheme_Cluster_Break Other).
@@ -470,11 +424,9 @@ constexpr std::array<LeadInfo, 256> kLeads = [] {
 constexpr unsigned kRestAfterMiss = 8;
 constexpr unsigned kShortRun = 16;  // bytes
 
-// The count, or with kRegions false, 0 at the first region that is not of
-// the common shapes: keeping what a region would be packed again from costs
-// about a quarter of the time on emoji, so text that needs it is counted a
-// second time, with kRegions.
-template <bool kRegions, typename Classify>
+// The count, or 0 at the first region that is not of the common shapes
+// (or has a cluster longer than a segment), for the general pass to count.
+template <typename Classify>
 [[gnu::always_inline]] inline uint32_t Count(const uint8_t* p, size_t n,
                                              Classify classify,
                                              bool use_blocks) {
@@ -485,16 +437,11 @@ template <bool kRegions, typename Classify>
   // The cluster in progress: it ends before pos.
   uint32_t cluster_units = 0;
   uint32_t state = Shifted(kStart);  // as in kStepRows
-  bool prev_simple = false;  // the code point before pos
-  // The last safe boundary and what was packed before it, where a region
-  // that is not of the common shapes is packed again from.
-  size_t region_start = 0;
-  CountPacker::Mark packed_at_region_start = packer.mark();
   unsigned rest = 0;
 
-  // One code point through the state machine; false when it makes the
-  // region one to pack the general way.
-  auto step = [&](const Decoded& d, size_t at) __attribute__((always_inline)) {
+  // One code point through the state machine; false when the text is not
+  // of the common shapes.
+  auto step = [&](const Decoded& d) __attribute__((always_inline)) {
     const CpClass cls = classes.Of(d.cp, props);
     const uint32_t next = (kStepRows[cls] >> state) & 0xFF;
     // All ones when the code point starts a cluster, else 0: arithmetic
@@ -502,34 +449,13 @@ template <bool kRegions, typename Classify>
     const uint32_t starts = ((next >> 7) & 1) - 1u;
     // A cluster that starts packs the one before it.
     const uint32_t done = cluster_units & starts;
-    const bool simple = cls <= kControl;
     state = next & kStateBits;
     if (state == Shifted(kFail) || done > kUcs2Multi) [[unlikely]] {
       return false;
     }
     packer.AddCounted(done);
     cluster_units = (cluster_units & ~starts) + Utf16Length(d.cp);
-    if constexpr (kRegions) {
-      if ((starts & 1) && prev_simple && simple) {
-        region_start = at;
-        packed_at_region_start = packer.mark();
-      }
-      prev_simple = simple;
-    }
     return true;
-  };
-  // Packs the region at region_start again, the general way.
-  // (Through a copy, so that `packer` itself stays in registers.)
-  auto general = [&]() __attribute__((always_inline)) {
-    CountPacker region_packer(packer);
-    region_packer.Reset(packed_at_region_start);
-    pos = GeneralRegion(p, n, region_start, props, region_packer);
-    packer.Reset(region_packer.mark());
-    cluster_units = 0;
-    state = Shifted(kStart);
-    prev_simple = true;  // a region ends at a safe boundary
-    region_start = pos;
-    packed_at_region_start = packer.mark();
   };
 
   while (pos < n) {
@@ -553,9 +479,6 @@ template <bool kRegions, typename Classify>
         PackRun(run, packer);
         pos += run.bytes;
         state = Shifted(kStart);
-        prev_simple = true;
-        region_start = pos;
-        packed_at_region_start = packer.mark();
         if (run.bytes < kShortRun) rest = kRestAfterMiss;
         continue;
       }
@@ -564,22 +487,11 @@ template <bool kRegions, typename Classify>
     // Else one code point.
     if (rest > 0) --rest;
     const Decoded d = DecodeAt(p + pos, p + n);
-    if (!step(d, pos)) [[unlikely]] {
-      if constexpr (!kRegions) return 0;
-      general();
-      continue;
-    }
+    if (!step(d)) [[unlikely]] return 0;
     pos += d.len;
   }
-  if (cluster_units > kUcs2Multi) {
-    if constexpr (!kRegions) return 0;
-    CountPacker region_packer(packer);
-    region_packer.Reset(packed_at_region_start);
-    GeneralRegion(p, n, region_start, props, region_packer);
-    packer.Reset(region_packer.mark());
-  } else {
-    packer.AddCounted(cluster_units);
-  }
+  if (cluster_units > kUcs2Multi) return 0;
+  packer.AddCounted(cluster_units);
   return packer.Finish(kUcs2Single, n, 0);
 }
 
@@ -589,8 +501,7 @@ struct NoBlocks {
 };
 
 uint32_t CountScalar(const uint8_t* p, size_t n) {
-  const uint32_t segments = Count<false>(p, n, NoBlocks{}, false);
-  return segments != 0 ? segments : Count<true>(p, n, NoBlocks{}, false);
+  return Count(p, n, NoBlocks{}, false);
 }
 
 #if SMSLINT_X86
@@ -605,14 +516,12 @@ struct Avx2Blocks {
 };
 
 uint32_t CountSse2(const uint8_t* p, size_t n) {
-  const uint32_t segments = Count<false>(p, n, Sse2Blocks{}, true);
-  return segments != 0 ? segments : Count<true>(p, n, Sse2Blocks{}, true);
+  return Count(p, n, Sse2Blocks{}, true);
 }
 
 [[gnu::target("avx2,popcnt")]] uint32_t CountAvx2(const uint8_t* p,
                                                    size_t n) {
-  const uint32_t segments = Count<false>(p, n, Avx2Blocks{}, true);
-  return segments != 0 ? segments : Count<true>(p, n, Avx2Blocks{}, true);
+  return Count(p, n, Avx2Blocks{}, true);
 }
 
 bool HasAvx2() {
@@ -626,22 +535,21 @@ bool HasAvx2() {
 
 bool IsCheckedLead(uint8_t byte) { return Checked(byte); }
 
-uint32_t CountUcs2Segments(const uint8_t* p, size_t n, ScanPath path) {
+uint32_t CountCommonShapes(const uint8_t* p, size_t n, ScanPath path) {
 #if SMSLINT_X86
-  switch (path) {
-    case ScanPath::kBest:
-    case ScanPath::kAvx2:
-      if (HasAvx2()) return CountAvx2(p, n);
-      [[fallthrough]];
-    case ScanPath::kSse2:
-      return CountSse2(p, n);
-    case ScanPath::kScalar:
-      break;
+  if (path == ScanPath::kBest || path == ScanPath::kAvx2) {
+    return HasAvx2() ? CountAvx2(p, n) : CountSse2(p, n);
   }
+  if (path == ScanPath::kSse2) return CountSse2(p, n);
 #else
   (void)path;
 #endif
   return CountScalar(p, n);
+}
+
+uint32_t CountUcs2Segments(const uint8_t* p, size_t n, ScanPath path) {
+  const uint32_t segments = CountCommonShapes(p, n, path);
+  return segments != 0 ? segments : CountUcs2General(p, n);
 }
 
 }  // namespace smslint::internal

@@ -2,7 +2,8 @@
 // reports: what CountSegments runs once the text is known not to be GSM-7.
 // It gives exactly the result of the general per-code-point pass
 // (Ucs2Pass in segments.cc), which stays the oracle: tests compare the two
-// on generated text, and the benchmarks time both.
+// on generated text, and the benchmarks time both. Text whose clusters are
+// not of the common shapes is left to the general pass.
 #ifndef SMSLINT_SRC_SEGMENTS_UCS2_COUNT_H_
 #define SMSLINT_SRC_SEGMENTS_UCS2_COUNT_H_
 
@@ -22,6 +23,14 @@ enum class ScanPath { kBest, kScalar, kSse2, kAvx2 };
 // or the CPU lacks falls back to the next simpler one.
 uint32_t CountUcs2Segments(const uint8_t* p, size_t n,
                            ScanPath path = ScanPath::kBest);
+
+// The count of CountUcs2Segments when the text's clusters are all of the
+// common shapes (CommonClusters), else 0.
+uint32_t CountCommonShapes(const uint8_t* p, size_t n,
+                           ScanPath path = ScanPath::kBest);
+
+// The general pass's count of the same (segments.cc).
+uint32_t CountUcs2General(const uint8_t* p, size_t n);
 
 // CountSegments through the general pass instead of CountUcs2Segments.
 uint32_t CountSegmentsReference(std::string_view utf8,

@@ -1,6 +1,7 @@
-// CountSegments takes the block scan of segments/ucs2_count.h for UCS-2
-// text; these tests hold it to the general pass (the oracle) on generated
-// text, and check the one fact the scan rests on against ICU.
+// CountSegments counts UCS-2 text with segments/ucs2_count.h; these tests
+// hold it to the general pass (the oracle) on generated text, check that
+// it answers itself on text of the common shapes, and check the one fact
+// its block scan rests on against ICU.
 #include "segments/ucs2_count.h"
 
 #include <unicode/uchar.h>
@@ -82,8 +83,24 @@ const std::vector<std::string> kPieces = {
     "\xE0\x80\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xF5", "\xFF",
 };
 
-std::string RandomBody(std::mt19937& rng) {
-  std::uniform_int_distribution<size_t> piece(0, kPieces.size() - 1);
+// Pieces that are whole clusters of the common shapes (or ill-formed
+// bytes, which count as U+FFFD), so that any sequence of them is too.
+const std::vector<std::string> kCommonPieces = {
+    "a", "Hello ", "1234567890", " ", "\n", "\r\n", "\t", "{", "é", "£",
+    "Привет", "Ж", "а\xD2\x83", "你好世界", "ご予約", "が", "か\xE3\x82\x99",
+    "감사합니다", "합", "مرحبا", "م\xD9\x8E", "שָׁלוֹם", "Tiếng Việt", "e\xCC\x81",
+    "\xCD\xB0", "x\xE2\x80\x8C", "\xEF\xBB\xBF", "\xEF\xBD\x9E",
+    "\xEF\xBD\xB6\xEF\xBE\x9E", "\xEA\xB0\x80", "\xED\x9E\xA3", "😀",
+    "📦", "🚀", "🇺🇸", "🇯", "👍🏽", "❤️", "☀️", "1️⃣", "👨‍👩‍👧‍👦", "🏳️‍🌈", "🫱🏻‍🫲🏿",
+    "🙂‍↔️", "🐦‍🔥", "©️", "\xF0\x90\x80\x80", "\xF4\x8F\xBF\xBF",
+    "\xF3\xA0\x80\x81", "\x80", "\xD0", "\xE4\xBD", "\xC0\xAF",
+    "\xED\xA0\x80", "\xF5",
+};
+
+std::string RandomBody(std::mt19937& rng,
+                       const std::vector<std::string>& pieces = kPieces,
+                       bool marks = true) {
+  std::uniform_int_distribution<size_t> piece(0, pieces.size() - 1);
   std::uniform_int_distribution<int> kind(0, 9);
   std::uniform_int_distribution<int> length(0, 700);
   const int target = length(rng);
@@ -91,25 +108,27 @@ std::string RandomBody(std::mt19937& rng) {
   while (static_cast<int>(s.size()) < target) {
     switch (kind(rng)) {
       case 0: {  // a run of one piece, to reach segment boundaries
-        const std::string& p = kPieces[piece(rng)];
+        const std::string& p = pieces[piece(rng)];
         for (int k = std::uniform_int_distribution<int>(1, 80)(rng); k > 0; --k) {
           s += p;
         }
         break;
       }
       case 1: {  // any code point
+        if (!marks) break;
         char32_t cp = std::uniform_int_distribution<char32_t>(0x80, 0x10FFFF)(rng);
         if (cp >= 0xD800 && cp <= 0xDFFF) cp = 0xFFFD;
         base::AppendUtf8(s, cp);
         break;
       }
       case 2:  // a marks-only run that can exceed a segment
+        if (!marks) break;
         for (int k = std::uniform_int_distribution<int>(1, 90)(rng); k > 0; --k) {
           s += "\xCC\x81";
         }
         break;
       default:
-        s += kPieces[piece(rng)];
+        s += pieces[piece(rng)];
     }
   }
   return s;
@@ -129,6 +148,42 @@ TEST(Ucs2CountTest, EqualsTheGeneralPassOnGeneratedText) {
     ucs2 += AnalyzeSegments(body).encoding == Encoding::kUcs2;
   }
   EXPECT_GT(ucs2, 15000);  // the generator does reach the UCS-2 pass
+}
+
+TEST(Ucs2CountTest, AnswersItselfOnCommonShapes) {
+  std::mt19937 rng(3);
+  for (int i = 0; i < 20000; ++i) {
+    const std::string body = RandomBody(rng, kCommonPieces, false);
+    const uint32_t want = internal::CountSegmentsReference(
+        body, {.encoding = EncodingChoice::kUcs2});
+    const auto* p = reinterpret_cast<const uint8_t*>(body.data());
+    for (const auto path : {internal::ScanPath::kScalar,
+                            internal::ScanPath::kSse2,
+                            internal::ScanPath::kAvx2}) {
+      ASSERT_EQ(internal::CountCommonShapes(p, body.size(), path), want)
+          << "case " << i << " path " << static_cast<int>(path) << ": "
+          << base::CodePointsLabel(body);
+    }
+  }
+}
+
+TEST(Ucs2CountTest, LeavesOtherShapesToTheGeneralPass) {
+  for (const char* body : {"\xCC\x81", "a\n\xCC\x81", "\xE0\xA4\x95\xE0\xA5\x8D\xE0\xA4\xB7",
+                           "\xE0\xB8\x81\xE0\xB8\xB3", "\xE1\x84\x80\xE1\x85\xA1",
+                           "x\xE2\x80\x8D\xE2\x80\x8D", "\xF3\xA0\x84\x80"}) {
+    const std::string s(body);
+    EXPECT_EQ(internal::CountCommonShapes(
+                  reinterpret_cast<const uint8_t*>(s.data()), s.size()),
+              0u)
+        << base::CodePointsLabel(s);
+  }
+  // A cluster longer than a segment: the general pass cuts it.
+  std::string zalgo = "a";
+  for (int i = 0; i < 80; ++i) zalgo += "\xCC\x81";
+  EXPECT_EQ(internal::CountCommonShapes(
+                reinterpret_cast<const uint8_t*>(zalgo.data()), zalgo.size()),
+            0u);
+  EXPECT_EQ(CountSegments(zalgo), 2u);  // 67 + 14 units
 }
 
 TEST(Ucs2CountTest, EqualsTheGeneralPassOnRandomBytes) {

@@ -21,6 +21,7 @@
 #include <benchmark/benchmark.h>
 
 #include "body_file.h"
+#include "segments/ucs2_count.h"
 #include "smslint/segments.h"
 
 namespace {
@@ -98,6 +99,14 @@ void BM_Count(benchmark::State& state, const char* kind, const char* size) {
   });
 }
 
+// The baseline of BM_Count: the general per-code-point UCS-2 pass.
+void BM_CountReference(benchmark::State& state, const char* kind,
+                       const char* size) {
+  RunOverSet(state, kind, size, [](const std::string& b) {
+    benchmark::DoNotOptimize(smslint::internal::CountSegmentsReference(b));
+  });
+}
+
 // Smart Encoding first: one extra pass and a copy of the text.
 void BM_AnalyzeSmart(benchmark::State& state, const char* kind,
                      const char* size) {
@@ -122,6 +131,8 @@ void BM_AnalyzeSmart(benchmark::State& state, const char* kind,
 
 SMSLINT_BENCH_ALL_KINDS(BM_Analyze);
 SMSLINT_BENCH_ALL_KINDS(BM_Count);
+SMSLINT_BENCH_KIND(BM_CountReference, "mixed", mixed);
+SMSLINT_BENCH_KIND(BM_CountReference, "emoji", emoji);
 BENCHMARK_CAPTURE(BM_AnalyzeSmart, mixed_short, "mixed", "short");
 BENCHMARK_CAPTURE(BM_AnalyzeSmart, mixed_long, "mixed", "long");
 

@@ -6,7 +6,12 @@
 //      --min-seconds (fast engines would otherwise time the clock);
 //   2. --passes timed passes; the median seconds per set is reported.
 //
-//   segments_timer [--passes N] [--min-seconds S] [--count] [--smart] FILE...
+//   segments_timer [--passes N] [--min-seconds S] [--count] [--reference]
+//                  [--smart] FILE...
+//
+// --count times CountSegments; --reference, CountSegments through the
+// general per-code-point UCS-2 pass (internal::CountSegmentsReference), the
+// baseline of the block scan CountSegments runs.
 //
 // One JSON line per file: set, impl, messages, bytes, repeat, passes,
 // median_s, msgs_per_s, mb_per_s (MB = 10^6 bytes of UTF-8).
@@ -23,6 +28,7 @@
 #include <nlohmann/json.hpp>
 
 #include "body_file.h"
+#include "segments/ucs2_count.h"
 #include "smslint/segments.h"
 
 namespace {
@@ -31,6 +37,7 @@ struct Flags {
   int passes = 5;
   double min_seconds = 0.2;
   bool count_only = false;  // CountSegments instead of AnalyzeSegments
+  bool reference = false;   // CountSegmentsReference
   bool smart = false;
   std::vector<std::string> files;
 };
@@ -46,7 +53,9 @@ double RunSet(const std::vector<std::string>& bodies, const Flags& flags,
   const auto start = std::chrono::steady_clock::now();
   for (int r = 0; r < repeat; ++r) {
     for (const std::string& b : bodies) {
-      if (flags.count_only) {
+      if (flags.reference) {
+        sum += smslint::internal::CountSegmentsReference(b, options);
+      } else if (flags.count_only) {
         sum += smslint::CountSegments(b, options);
       } else {
         sum += smslint::AnalyzeSegments(b, options).segment_count;
@@ -68,7 +77,7 @@ std::string SetName(const std::string& path) {
 int Usage() {
   std::fprintf(stderr,
                "usage: segments_timer [--passes N] [--min-seconds S] "
-               "[--count] [--smart] FILE.jsonl...\n");
+               "[--count] [--reference] [--smart] FILE.jsonl...\n");
   return 2;
 }
 
@@ -84,6 +93,8 @@ int main(int argc, char** argv) {
       flags.min_seconds = std::atof(argv[++i]);
     } else if (a == "--count") {
       flags.count_only = true;
+    } else if (a == "--reference") {
+      flags.reference = true;
     } else if (a == "--smart") {
       flags.smart = true;
     } else if (a.starts_with("--")) {
@@ -118,7 +129,9 @@ int main(int argc, char** argv) {
     nlohmann::json out = {
         {"set", SetName(path)},
         {"impl", "smslint"},
-        {"mode", std::string(flags.count_only ? "count" : "analyze") +
+        {"mode", std::string(flags.reference    ? "count-reference"
+                             : flags.count_only ? "count"
+                                                : "analyze") +
                      (flags.smart ? "+smart" : "")},
         {"messages", bodies.size()},
         {"bytes", bytes},

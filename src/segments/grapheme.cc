@@ -69,10 +69,6 @@ const PropertyTables& Tables() {
   return *tables;
 }
 
-bool TestBit(const uint64_t* table, char32_t cp) {
-  return (table[cp >> 6] >> (cp & 63)) & 1;
-}
-
 icu::BreakIterator* ThreadIterator() {
   thread_local std::unique_ptr<icu::BreakIterator> it = [] {
     UErrorCode status = U_ZERO_ERROR;
@@ -93,6 +89,12 @@ bool IsClusterSimple(char32_t cp) {
 }
 
 const uint64_t* SimpleBits() { return SimpleTable(); }
+
+const PropertyBits& Bits() {
+  static const PropertyBits bits = {SimpleTable(), Tables().plain_extend,
+                                    Tables().pictographic, Tables().control};
+  return bits;
+}
 
 bool IsExtendedPictographic(char32_t cp) {
   if (cp < kTableLimit) return TestBit(Tables().pictographic, cp);
@@ -168,6 +170,7 @@ void SegmentClusters(std::span<const char32_t> cps,
 void WarmUpGraphemes() {
   (void)SimpleTable();
   (void)Tables();
+  (void)Bits();
   (void)ThreadIterator();
 }
 

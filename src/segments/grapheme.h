@@ -48,6 +48,39 @@ inline bool IsRegionalIndicator(char32_t cp) {
   return cp >= 0x1F1E6 && cp <= 0x1F1FF;
 }
 
+// The bit tables behind the functions above, below kSimpleTableLimit, for
+// loops that cannot afford a call per code point (ucs2_count.cc).
+struct PropertyBits {
+  const uint64_t* simple;
+  const uint64_t* plain_extend;
+  const uint64_t* pictographic;
+  const uint64_t* control;
+};
+const PropertyBits& Bits();
+inline bool TestBit(const uint64_t* table, char32_t cp) {
+  return (table[cp >> 6] >> (cp & 63)) & 1;
+}
+
+// The functions above through the bit tables, inlined.
+struct InlineProperties {
+  const PropertyBits& bits;
+  bool Simple(char32_t cp) const {
+    return cp < kSimpleTableLimit ? TestBit(bits.simple, cp)
+                                  : IsClusterSimple(cp);
+  }
+  bool PlainExtend(char32_t cp) const {
+    return cp < kSimpleTableLimit && TestBit(bits.plain_extend, cp);
+  }
+  bool Pictographic(char32_t cp) const {
+    return cp < kSimpleTableLimit ? TestBit(bits.pictographic, cp)
+                                  : IsExtendedPictographic(cp);
+  }
+  bool ControlBreak(char32_t cp) const {
+    return cp < kSimpleTableLimit ? TestBit(bits.control, cp)
+                                  : IsControlBreak(cp);
+  }
+};
+
 // Splits `cps` into grapheme clusters with ICU and appends each cluster's
 // length in code points to `lengths`. Thread-safe (one ICU iterator per
 // thread).

@@ -18,8 +18,11 @@
 #include <vector>
 
 #include "base/utf8.h"
+#include "segments/common_clusters.h"
 #include "segments/grapheme.h"
 #include "segments/gsm_tables.h"
+#include "segments/packer.h"
+#include "segments/ucs2_count.h"
 #include "smslint/segments.h"
 
 #if defined(__SSE2__)
@@ -31,91 +34,15 @@ namespace {
 
 using base::Decoded;
 using base::DecodeUtf8;
+using internal::CommonClusters;
+using internal::Cp;
 using internal::Gsm7Septets;
-
-constexpr uint32_t kGsmSingle = 160;
-constexpr uint32_t kGsmMulti = 153;  // 1072-bit payload / 7
-constexpr uint32_t kUcs2Single = 70;
-constexpr uint32_t kUcs2Multi = 67;  // 1072-bit payload / 16
-constexpr uint32_t kUdhBits = 48;
-
-// Greedy packing of items into segments. kDetail records segment spans.
-template <bool kDetail>
-class Packer {
- public:
-  Packer(uint32_t multi_capacity, std::vector<SegmentSpan>* out)
-      : capacity_(multi_capacity), out_(out) {}
-
-  // One item of `size` starting at the given offsets.
-  void Add(uint32_t size, size_t byte_pos, size_t utf16_pos) {
-    if (used_ + size > capacity_ && used_ > 0) Close(byte_pos, utf16_pos);
-    used_ += size;
-    total_ += size;
-  }
-
-  // Whether `size` more fits in the current segment.
-  bool Fits(uint32_t size) const { return used_ + size <= capacity_; }
-
-  // Adds items of total `size` known to fit in the current segment.
-  void AddWithin(uint32_t size) {
-    used_ += size;
-    total_ += size;
-  }
-
-  // `count` items of size 1, one byte and one UTF-16 unit each.
-  void AddRun(uint32_t count, size_t byte_pos, size_t utf16_pos) {
-    total_ += count;
-    while (used_ + count > capacity_) {
-      const uint32_t fits = capacity_ - used_;
-      byte_pos += fits;
-      utf16_pos += fits;
-      count -= fits;
-      used_ = capacity_;
-      Close(byte_pos, utf16_pos);
-    }
-    used_ += count;
-  }
-
-  // Ends the text; returns the segment count. `single` is the one-segment
-  // capacity: a total within it is one segment whatever the bins say.
-  uint32_t Finish(uint32_t single, size_t byte_end, size_t utf16_end) {
-    if (total_ <= single) {
-      if constexpr (kDetail) {
-        out_->clear();
-        out_->push_back({{0, byte_end, 0, utf16_end},
-                         static_cast<uint32_t>(total_), single});
-      }
-      return 1;
-    }
-    if constexpr (kDetail) {
-      out_->push_back({{start_byte_, byte_end, start_utf16_, utf16_end},
-                       used_, capacity_});
-    }
-    return bins_;
-  }
-
-  uint64_t total() const { return total_; }
-
- private:
-  void Close(size_t byte_pos, size_t utf16_pos) {
-    if constexpr (kDetail) {
-      out_->push_back({{start_byte_, byte_pos, start_utf16_, utf16_pos},
-                       used_, capacity_});
-      start_byte_ = byte_pos;
-      start_utf16_ = utf16_pos;
-    }
-    ++bins_;
-    used_ = 0;
-  }
-
-  const uint32_t capacity_;
-  std::vector<SegmentSpan>* const out_;
-  uint32_t used_ = 0;
-  uint32_t bins_ = 1;
-  uint64_t total_ = 0;
-  size_t start_byte_ = 0;
-  size_t start_utf16_ = 0;
-};
+using internal::kGsmMulti;
+using internal::kGsmSingle;
+using internal::kUcs2Multi;
+using internal::kUcs2Single;
+using internal::kUdhBits;
+using internal::Packer;
 
 // Byte classes of a 16-byte block, one bit per byte.
 struct BlockMasks {
@@ -199,62 +126,6 @@ bool GsmPass(const uint8_t* p, size_t n, Packer<kDetail>& packer,
   }
   counts.code_points = cps;
   counts.utf16_units = cps;  // every GSM-7 character is in the BMP
-  return true;
-}
-
-// A decoded code point of a region (see Ucs2Pass).
-struct Cp {
-  char32_t cp;
-  uint32_t byte_pos;
-  uint8_t len;
-  bool simple;
-  bool valid;
-};
-
-// The clusters of the most common regions without ICU (a region starts
-// after a safe boundary and ends before one; see Ucs2Pass). Each cluster is
-//  - a flag: a pair of regional indicators (GB12/13), or a lone one;
-//  - a control, CR or LF on its own (GB4/5);
-//  - a simple code point with its plain Extend characters (accents, VS16,
-//    skin tones, keycaps; GB9) and a ZWJ (GB9), and after an emoji, more
-//    emoji joined by ZWJ (GB11).
-// Appends each cluster's length in code points; false when the region has
-// another shape (Indic viramas, spacing marks, prepends, Hangul jamo, a
-// region that starts with a mark), which is left to ICU.
-// tests/unit/grapheme_test.cc compares the result with ICU.
-bool CommonClusters(const std::vector<Cp>& region,
-                    std::vector<uint32_t>& lengths) {
-  const size_t n = region.size();
-  size_t k = 0;
-  while (k < n) {
-    const size_t start = k;
-    const char32_t first = region[k].cp;
-    if (internal::IsRegionalIndicator(first)) {
-      k += (k + 1 < n && internal::IsRegionalIndicator(region[k + 1].cp)) ? 2 : 1;
-      while (k < n && internal::IsPlainExtend(region[k].cp)) ++k;
-    } else if (!region[k].simple) {
-      lengths.clear();
-      return false;
-    } else if (internal::IsControlBreak(first)) {
-      ++k;
-    } else {
-      const bool pictographic = internal::IsExtendedPictographic(first);
-      ++k;
-      while (true) {
-        while (k < n && internal::IsPlainExtend(region[k].cp)) ++k;
-        if (k < n && region[k].cp == 0x200D) {
-          ++k;
-          if (pictographic && k < n &&
-              internal::IsExtendedPictographic(region[k].cp)) {
-            ++k;
-            continue;
-          }
-        }
-        break;
-      }
-    }
-    lengths.push_back(static_cast<uint32_t>(k - start));
-  }
   return true;
 }
 
@@ -432,9 +303,11 @@ LineBreakStyle DetectLineBreaks(std::string_view t) {
   return LineBreakStyle::kNone;
 }
 
+// `general`: count UCS-2 text with Ucs2Pass rather than CountUcs2Segments
+// (no effect with kDetail, which always takes Ucs2Pass).
 template <bool kDetail>
 uint32_t Analyze(std::string_view text, EncodingChoice choice,
-                 SegmentInfo* info) {
+                 SegmentInfo* info, bool general = false) {
   const auto* p = reinterpret_cast<const uint8_t*>(text.data());
   const size_t n = text.size();
   std::vector<SegmentSpan>* spans = kDetail ? &info->segments : nullptr;
@@ -460,6 +333,9 @@ uint32_t Analyze(std::string_view text, EncodingChoice choice,
       incompatible = true;
     }
     if constexpr (kDetail) info->segments.clear();
+  }
+  if constexpr (!kDetail) {
+    if (!general) return internal::CountUcs2Segments(p, n);
   }
   Packer<kDetail> packer(kUcs2Multi, spans);
   PassCounts counts;
@@ -562,5 +438,24 @@ uint32_t CountSegments(std::string_view utf8, const SegmentOptions& options) {
   }
   return Analyze<false>(utf8, options.encoding, nullptr);
 }
+
+namespace internal {
+
+uint32_t CountUcs2General(const uint8_t* p, size_t n) {
+  Packer<false> packer(kUcs2Multi, nullptr);
+  PassCounts counts;
+  Ucs2Pass(p, n, packer, counts, nullptr);
+  return packer.Finish(kUcs2Single, n, counts.utf16_units);
+}
+
+uint32_t CountSegmentsReference(std::string_view utf8,
+                                const SegmentOptions& options) {
+  if (options.smart_encoding) {
+    return Analyze<false>(SmartEncode(utf8), options.encoding, nullptr, true);
+  }
+  return Analyze<false>(utf8, options.encoding, nullptr, true);
+}
+
+}  // namespace internal
 
 }  // namespace smslint

@@ -11,18 +11,23 @@ prints them (src/content/ngram_model.h, ForEachNgram), so training and
 scoring read the same n-grams. A message's features are its bucket counts
 divided by sqrt(number of n-grams).
 
-Training set: the TRAIN split of the SMS Spam Collection only (split:
-tools/content_eval_real.py; the held-out part is never read here). The fit
+Training set: the TRAIN split of the SMS Spam Collection (split:
+tools/content_eval_real.py; the held-out part is never read here) plus, as
+ham, the legitimate messages of the A2P labelled set
+(tests/content/labelled.jsonl: OTPs, reminders, order updates, opt-in
+confirmations, marketing with opt-out; not the phishing, forbidden-category
+or evasion examples, see legitimate_a2p). The corpus has no A2P ham, so
+without them its spam is the only place "Reply STOP" or a brand prefix
+occurs and the model reads ordinary business texts as spam. The fit
 minimises the mean log loss plus L2 / 2 * |w|^2 by Nesterov-accelerated
 gradient descent from zero, a fixed number of steps (deterministic, numpy).
 
 The threshold (the spam probability from which the rule fires) is fitted on
-out-of-fold probabilities: train is cut into FOLDS folds by the text's hash,
-each fold scored by a model trained on the others, and the threshold is the
-lowest on the grid at which at most HAM_FIRE of train ham fires and the
-final model fires on at most A2P_FIRE of the A2P labelled set's messages
-labelled with no rule (a guard: the corpus has no A2P ham, and its spam is
-the only place opt-out wording occurs). The same
+out-of-fold probabilities: train and the A2P ham are cut into FOLDS folds
+by the text's hash, each fold scored by a model trained on the others, and
+the threshold is the lowest on the grid at which at most HAM_FIRE of train
+ham fires and at most A2P_FIRE of the A2P labelled set's messages labelled
+with no rule (each scored by a model that did not train on it). The same
 out-of-fold verdicts are what tools/fit_content_weights.py fits the rule's
 weight on (an in-sample verdict would be near perfect and overweigh it).
 
@@ -45,7 +50,7 @@ import numpy as np
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import content_eval_real as cer  # noqa: E402
 
-SCRIPT_VERSION = "1"
+SCRIPT_VERSION = "2"
 OUT = os.path.join(cer.ROOT, "data/content/ngram_model.txt")
 N_MIN, N_MAX = 2, 5
 BITS = 16
@@ -55,11 +60,22 @@ STEPS = 600
 FOLDS = 5
 HAM_FIRE = 0.0005       # share of train ham (out of fold) the rule may fire on
 # ... and of the A2P labelled set's messages labelled with no content rule
-# (opt-in confirmations, OTPs, reminders, plain marketing): the corpus has
-# no A2P ham, so its spam is the only place "Reply STOP" occurs, and the
-# model reads compliance wording as spam. A guard, not training data.
+# (opt-in confirmations, OTPs, reminders, plain marketing), out of fold.
 LABELLED = os.path.join(cer.ROOT, "tests/content/labelled.jsonl")
 A2P_FIRE = 0.02
+# Each A2P ham message counts as this many corpus messages in the loss.
+A2P_WEIGHT = 1.0
+# Labelled categories and rules that mark a message as not legitimate
+# (never trained on as ham; scored by the final model, for the report).
+ILLEGITIMATE_CATEGORIES = ("phishing", "evasion")
+ILLEGITIMATE_RULES = (
+    "content/cannabis-cbd", "content/debt-relief", "content/deceptive-url",
+    "content/gambling", "content/get-rich-quick", "content/high-risk-financial",
+    "content/invisible-characters", "content/ip-address-url",
+    "content/lookalike-characters", "content/obfuscated-words",
+    "content/phishing-lure", "content/prescription-drugs", "content/profanity",
+    "content/third-party-lead-gen",
+)
 THRESHOLDS = [round(0.05 + 0.01 * i, 2) for i in range(95)]  # 0.05 .. 0.99
 QUANT_LEVELS = 127       # int8
 
@@ -121,14 +137,16 @@ def sigmoid(z):
     return 1.0 / (1.0 + np.exp(-z))
 
 
-def train(x, y):
-    """(intercept, weights): L2-regularised logistic regression by Nesterov
-    gradient descent, step 1/L with L from a power iteration (deterministic)."""
+def train(x, y, s):
+    """(intercept, weights): L2-regularised logistic regression, each row's
+    loss weighted by s (mean loss over sum(s)), by Nesterov gradient descent,
+    step 1/L with L from a power iteration (deterministic)."""
     v = np.ones(1 << BITS)
     for _ in range(30):
         v = x.tdot(x.dot(v))
         v /= np.linalg.norm(v)
-    lip = (np.linalg.norm(x.dot(v)) ** 2 + x.n) / (4 * x.n) + L2
+    total = s.sum()
+    lip = s.max() * (np.linalg.norm(x.dot(v)) ** 2 + x.n) / (4 * total) + L2
     step = 1.0 / lip
     w = np.zeros(1 << BITS)
     b = 0.0
@@ -136,10 +154,10 @@ def train(x, y):
     for t in range(1, STEPS + 1):
         mom = (t - 1) / (t + 2)
         wy, by = w + mom * (w - w_prev), b + mom * (b - b_prev)
-        g = sigmoid(x.dot(wy) + by) - y
+        g = s * (sigmoid(x.dot(wy) + by) - y)
         w_prev, b_prev = w, b
-        w = wy - step * (x.tdot(g) / x.n + L2 * wy)
-        b = by - step * g.mean()
+        w = wy - step * (x.tdot(g) / total + L2 * wy)
+        b = by - step * g.sum() / total
     return b, w
 
 
@@ -154,56 +172,107 @@ def fold_of(text):
     return (int(hashlib.sha256(text.encode("utf-8")).hexdigest(), 16) // 10) % FOLDS
 
 
+def labelled_a2p():
+    """The A2P labelled set's rows, each with `legit` (trained on as ham)."""
+    with open(LABELLED, encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f if line.strip()]
+    for r in rows:
+        r["legit"] = not (r["category"].startswith("forbidden-")
+                          or r["category"] in ILLEGITIMATE_CATEGORIES
+                          or any(rule in ILLEGITIMATE_RULES for rule in r["expect"]))
+    return rows
+
+
+def a2p_groups(rows):
+    """Report groups: name -> boolean mask over rows."""
+    kind = np.array([r.get("kind") or "" for r in rows])
+    legit = np.array([r["legit"] for r in rows])
+    return {
+        "otp": legit & (kind == "otp"),
+        "transactional": legit & (kind == "transactional"),
+        "no_rule": np.array([not r["expect"] for r in rows]),
+        "marketing": legit & (kind == "marketing"),
+        "not_legitimate": ~legit,
+    }
+
+
 def fit(tool):
-    """Trains on train; returns (model file text, {text: out-of-fold fires})."""
+    """Trains on train and the A2P ham; returns (model file text,
+    {train text: out-of-fold fires})."""
     rows = cer.split(cer.load_corpus(), "train")
     texts = [t for _, t in rows]
-    y = np.array([1.0 if label == "spam" else 0.0 for label, _ in rows])
-    x = Sparse(ngram_buckets(tool, texts))
-    folds = np.array([fold_of(t) for t in texts])
+    a2p_rows = labelled_a2p()
+    a2p_texts = [r["body"] for r in a2p_rows]
+    legit = np.array([r["legit"] for r in a2p_rows])
+    n = len(rows)
+    # Corpus train first, then the legitimate A2P messages (ham).
+    all_texts = texts + [t for t, ok in zip(a2p_texts, legit) if ok]
+    y = np.array([1.0 if label == "spam" else 0.0 for label, _ in rows]
+                 + [0.0] * int(legit.sum()))
+    weight = np.array([1.0] * n + [A2P_WEIGHT] * int(legit.sum()))
+    x = Sparse(ngram_buckets(tool, all_texts))
+    folds = np.array([fold_of(t) for t in all_texts])
+    x_a2p = Sparse(ngram_buckets(tool, a2p_texts))
+    a2p_folds = np.array([fold_of(t) for t in a2p_texts])
 
-    oof = np.zeros(len(rows))
+    oof = np.zeros(len(all_texts))
+    a2p = np.zeros(len(a2p_texts))  # out of fold for the legitimate ones
     for k in range(FOLDS):
         inside = folds != k
-        b, w = train(x.take(inside), y[inside])
+        b, w = train(x.take(inside), y[inside], weight[inside])
         quant, q = quantise(w)
         oof[~inside] = sigmoid(x.take(~inside).dot(q * quant) + b)
-    b, w = train(x, y)
+        held = legit & (a2p_folds == k)
+        a2p[held] = sigmoid(x_a2p.take(held).dot(q * quant) + b)
+    b, w = train(x, y, weight)
     quant, q = quantise(w)
-    with open(LABELLED, encoding="utf-8") as f:
-        clean = [r["body"] for r in map(json.loads, filter(str.strip, f)) if not r["expect"]]
-    a2p = sigmoid(Sparse(ngram_buckets(tool, clean)).dot(q * quant) + b)
+    a2p[~legit] = sigmoid(x_a2p.take(~legit).dot(q * quant) + b)
+    groups = a2p_groups(a2p_rows)
+    guard = a2p[groups["no_rule"]]
 
-    ham = y == 0
+    ham = y[:n] == 0
     threshold = THRESHOLDS[-1]
     for t in THRESHOLDS:
-        if (oof[ham] >= t).mean() <= HAM_FIRE and (a2p >= t).mean() <= A2P_FIRE:
+        if (oof[:n][ham] >= t).mean() <= HAM_FIRE and (guard >= t).mean() <= A2P_FIRE:
             threshold = t
             break
-    fires = oof >= threshold
+    fires = oof[:n] >= threshold
     spam = ~ham
+    y = y[:n]
+    oof = oof[:n]
     out = io.StringIO()
     out.write("# GENERATED by tools/fit_content_model.py; DO NOT EDIT (rerun it).\n")
     out.write("# The n-gram model of content/statistical-signal (docs/content.md,\n")
     out.write("# \"Statistical signal\"), trained on the TRAIN split of the SMS Spam\n")
-    out.write("# Collection; tools/gen_content_model.py compiles it in.\n")
+    out.write("# Collection (UK personal texts and premium-rate spam, 2003-2011) plus,\n")
+    out.write("# as ham, the legitimate messages of the project's A2P labelled set\n")
+    out.write("# (business texts written for the tests: the corpus has none);\n")
+    out.write("# tools/gen_content_model.py compiles it in.\n")
     out.write("format = 1\n")
     out.write('script_version = "%s"\n' % SCRIPT_VERSION)
     out.write('corpus = "data/corpora/sms_spam_collection/SMSSpamCollection"\n')
     out.write('corpus_sha256 = "%s"\n' % cer.CORPUS_SHA256)
     out.write('split = "train: sha256(text) mod 10 in 0..6, exact duplicates merged"\n')
     out.write("train_messages = %d\ntrain_spam = %d\n" % (len(rows), int(y.sum())))
+    with open(LABELLED, "rb") as f:
+        a2p_sha = hashlib.sha256(f.read()).hexdigest()
+    out.write('a2p_ham = "tests/content/labelled.jsonl, not phishing, forbidden or evasion"\n')
+    out.write('a2p_sha256 = "%s"\n' % a2p_sha)
+    out.write("a2p_ham_messages = %d\na2p_weight = %g\n" % (int(legit.sum()), A2P_WEIGHT))
     out.write("n_min = %d\nn_max = %d\nbits = %d\nfold_digits = %s\n"
               % (N_MIN, N_MAX, BITS, "true" if FOLD_DIGITS else "false"))
     out.write("l2 = %g\nsteps = %d\nfolds = %d\nham_fire = %g\n" % (L2, STEPS, FOLDS, HAM_FIRE))
     out.write('a2p_guard = "tests/content/labelled.jsonl, messages labelled with no rule"\n')
-    out.write("a2p_fire = %g\na2p_messages = %d\n" % (A2P_FIRE, len(clean)))
+    out.write("a2p_fire = %g\na2p_messages = %d\n" % (A2P_FIRE, len(guard)))
     out.write("# out-of-fold on train: the rule fires from this probability\n")
     out.write("threshold = %.2f\n" % threshold)
     out.write("train_oof_auc = %.4f\n" % cer.roc_auc(list(oof[spam]), list(oof[ham])))
     out.write("train_oof_spam_fires = %.4f\n" % fires[spam].mean())
     out.write("train_oof_ham_fires = %.4f\n" % fires[ham].mean())
-    out.write("a2p_fires = %.4f\n" % (a2p >= threshold).mean())
+    out.write("# A2P labelled set, out of fold for the legitimate messages\n")
+    for name, mask in groups.items():
+        out.write("a2p_fires_%s = %d/%d\n" % (name, int((a2p[mask] >= threshold).sum()),
+                                               int(mask.sum())))
     out.write("intercept = %.6f\n" % b)
     out.write("# weight of a bucket = q * quant; buckets not listed weigh 0\n")
     out.write("quant = %s\n" % repr(quant))

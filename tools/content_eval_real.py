@@ -50,6 +50,22 @@ GATES = (
 )
 
 
+
+def check_current(path, text, what, script, show_stale=False):
+    """For the fitting scripts' --check: exits 1 when the committed file at
+    `path` is not `text` (what a fresh fit writes), else says it is current."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            committed = f.read()
+    except OSError:
+        committed = ""
+    if committed != text:
+        print("%s is stale: rerun %s" % (os.path.relpath(path, ROOT), script), file=sys.stderr)
+        if show_stale:
+            sys.stdout.write(text)
+        sys.exit(1)
+    print(what + " current")
+
 def die(message):
     print(f"content_eval_real: {message}", file=sys.stderr)
     sys.exit(2)

@@ -298,16 +298,7 @@ def main():
         cer.die("the corpus is not the committed one")
     text, _ = fit(args.ngram_features or default_features_tool(args.smslint))
     if args.check:
-        try:
-            with open(args.out, encoding="utf-8") as f:
-                committed = f.read()
-        except OSError:
-            committed = ""
-        if committed != text:
-            print("data/content/ngram_model.txt is stale: rerun tools/fit_content_model.py",
-                  file=sys.stderr)
-            sys.exit(1)
-        print("content n-gram model is current")
+        cer.check_current(args.out, text, "content n-gram model is", "tools/fit_content_model.py")
         return
     with open(args.out, "w", encoding="utf-8") as f:
         f.write(text)

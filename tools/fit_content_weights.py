@@ -263,17 +263,8 @@ def main():
     text = out.getvalue()
 
     if args.check:
-        try:
-            with open(args.out, encoding="utf-8") as f:
-                committed = f.read()
-        except OSError:
-            committed = ""
-        if committed != text:
-            print("data/content/weights.toml is stale: rerun tools/fit_content_weights.py",
-                  file=sys.stderr)
-            sys.stdout.write(text)
-            sys.exit(1)
-        print("content weights are current")
+        cer.check_current(args.out, text, "content weights are", "tools/fit_content_weights.py",
+                          show_stale=True)
         return
     with open(args.out, "w", encoding="utf-8") as f:
         f.write(text)

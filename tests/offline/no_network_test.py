@@ -38,11 +38,14 @@ def commands(smslint, data):
          os.path.join(data, "messages.jsonl")],
         [smslint, "check", "--format", "text", "--default-region", "US",
          "--now", "2026-12-03T12:00:00Z", os.path.join(data, "messages.jsonl")],
+        # (batch too: at night the marketing rows get schedule/quiet-hours,
+        # which names the recipient's local time to the minute.)
         [smslint, "batch", os.path.join(data, "contacts.csv"), "--region", "US",
          "--from", "+14155550100", "--kind", "marketing", "--format", "jsonl",
-         "--template", TEMPLATE],
+         "--now", "2026-12-03T12:00:00Z", "--template", TEMPLATE],
         [smslint, "batch", os.path.join(data, "contacts.csv"), "--region", "US",
-         "--from", "+14155550100", "--format", "sarif", "--template", TEMPLATE],
+         "--from", "+14155550100", "--format", "sarif", "--now", "2026-12-03T12:00:00Z",
+         "--template", TEMPLATE],
         [smslint, "segments", "Hi \u2019 there"],
         [smslint, "rules"],
     ]

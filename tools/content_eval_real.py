@@ -51,6 +51,17 @@ GATES = (
 
 
 
+def write_provenance(out, script_version, rows, spam):
+    """The fitting scripts' common header keys: which script, which corpus,
+    which split, how many messages."""
+    out.write("format = 1\n")
+    out.write('script_version = "%s"\n' % script_version)
+    out.write('corpus = "data/corpora/sms_spam_collection/SMSSpamCollection"\n')
+    out.write('corpus_sha256 = "%s"\n' % CORPUS_SHA256)
+    out.write('split = "train: sha256(text) mod 10 in 0..6, exact duplicates merged"\n')
+    out.write("train_messages = %d\ntrain_spam = %d\n" % (rows, spam))
+
+
 def check_current(path, text, what, script, show_stale=False):
     """For the fitting scripts' --check: exits 1 when the committed file at
     `path` is not `text` (what a fresh fit writes), else says it is current."""

@@ -248,12 +248,7 @@ def fit(tool):
     out.write("# as ham, the legitimate messages of the project's A2P labelled set\n")
     out.write("# (business texts written for the tests: the corpus has none);\n")
     out.write("# tools/gen_content_model.py compiles it in.\n")
-    out.write("format = 1\n")
-    out.write('script_version = "%s"\n' % SCRIPT_VERSION)
-    out.write('corpus = "data/corpora/sms_spam_collection/SMSSpamCollection"\n')
-    out.write('corpus_sha256 = "%s"\n' % cer.CORPUS_SHA256)
-    out.write('split = "train: sha256(text) mod 10 in 0..6, exact duplicates merged"\n')
-    out.write("train_messages = %d\ntrain_spam = %d\n" % (len(rows), int(y.sum())))
+    cer.write_provenance(out, SCRIPT_VERSION, len(rows), int(y.sum()))
     with open(LABELLED, "rb") as f:
         a2p_sha = hashlib.sha256(f.read()).hexdigest()
     out.write('a2p_ham = "tests/content/labelled.jsonl, not phishing, forbidden or evasion"\n')

@@ -234,12 +234,7 @@ def main():
     out.write("# Content-risk weights fitted on the TRAIN split of the SMS Spam Collection\n")
     out.write("# (docs/content.md, \"Fitted weights\"); tools/gen_rules.py puts them in the\n")
     out.write("# rule table. Rules not listed keep the weight of data/rules/content.toml.\n")
-    out.write("format = 1\n")
-    out.write('script_version = "%s"\n' % SCRIPT_VERSION)
-    out.write('corpus = "data/corpora/sms_spam_collection/SMSSpamCollection"\n')
-    out.write('corpus_sha256 = "%s"\n' % cer.CORPUS_SHA256)
-    out.write('split = "train: sha256(text) mod 10 in 0..6, exact duplicates merged"\n')
-    out.write("train_messages = %d\ntrain_spam = %d\n" % (len(rows), int(y.sum())))
+    cer.write_provenance(out, SCRIPT_VERSION, len(rows), int(y.sum()))
     out.write("floor = %s\ncap = %s\ncap_premium_rate = %s\n" % (FLOOR, CAP, CAP_STRONG))
     out.write("min_support = %d\nl2 = %s\nham_high_extra = %s\nham_elevated_extra = %s\n"
               % (MIN_SUPPORT, L2, HAM_HIGH_EXTRA, HAM_ELEVATED_EXTRA))

@@ -86,7 +86,7 @@ struct Meta {
   std::string id;  // "US", or "001" for a non-geographic entity
   int country_code = 0;
   std::string country_code_digits;
-  bool ok = true;  // every pattern compiled
+  bool ok = true;  // every pattern read at Build compiled
 
   DigitProgram international_prefix;
   bool has_national_prefix_for_parsing = false;
@@ -101,12 +101,16 @@ struct Meta {
   bool has_leading_digits = false;
   bool same_mobile_and_fixed_line_pattern = false;
 
-  // The type and leading-digits patterns, compiled to a DFA on the
-  // region's first number (Dfa()): building all ~250 at start was most of
-  // a cold start (issue 15), and a send path meets a handful of regions.
+  // The type and leading-digits patterns, parsed and compiled to a DFA on
+  // the region's first number (Dfa()): building all ~250 at start was most
+  // of a cold start (issue 15), and a send path meets a handful of regions.
+  // Parsing them into NFAs up front still cost ~10 ms a process, so the
+  // entry itself is kept (in Data::collection) until then. A pattern that
+  // does not parse makes the DFA nullptr, which every caller of Dfa()
+  // already reads as "ask libphonenumber".
   struct LazyDfa {
     std::once_flag once;
-    DigitDfa::Builder builder;  // freed once built
+    const PhoneMetadata* source = nullptr;  // owned by Data::collection
     std::unique_ptr<const DigitDfa> dfa;
   };
   std::unique_ptr<LazyDfa> lazy = std::make_unique<LazyDfa>();
@@ -185,14 +189,9 @@ Meta Compile(const PhoneMetadata& pm) {
     m.ok = false;
   }
 
-  DigitDfa::Builder& dfa = m.lazy->builder;
+  m.lazy->source = &pm;
   for (int bit = 0; bit < kDescCount; ++bit) {
     const PhoneNumberDesc& desc = DescFor(pm, bit);
-    // An empty pattern matches nothing (RegexBasedMatcher's rule).
-    if (!desc.national_number_pattern().empty()) {
-      auto p = DigitPattern::Parse(desc.national_number_pattern());
-      if (!p || !dfa.Add(*p, bit)) m.ok = false;
-    }
     DescLengths& l = m.lengths[bit];
     l.listed = desc.possible_length_size() > 0;
     for (const int len : desc.possible_length()) {
@@ -200,10 +199,6 @@ Meta Compile(const PhoneMetadata& pm) {
     }
   }
   m.has_leading_digits = pm.has_leading_digits();
-  if (m.has_leading_digits) {
-    auto p = DigitPattern::Parse(pm.leading_digits());
-    if (!p || !dfa.Add(*p, kLeadingDigits)) m.ok = false;
-  }
 
   const PhoneNumberDesc& general = pm.general_desc();
   m.general_lengths.assign(general.possible_length().begin(),
@@ -220,8 +215,20 @@ Meta Compile(const PhoneMetadata& pm) {
 const DigitDfa* Dfa(const Meta& m) {
   Meta::LazyDfa& l = *m.lazy;
   std::call_once(l.once, [&l] {
-    l.dfa = l.builder.Build();
-    l.builder = DigitDfa::Builder();
+    const PhoneMetadata& pm = *l.source;
+    DigitDfa::Builder builder;
+    for (int bit = 0; bit < kDescCount; ++bit) {
+      const std::string& pattern = DescFor(pm, bit).national_number_pattern();
+      // An empty pattern matches nothing (RegexBasedMatcher's rule).
+      if (pattern.empty()) continue;
+      auto p = DigitPattern::Parse(pattern);
+      if (!p || !builder.Add(*p, bit)) return;  // dfa stays nullptr
+    }
+    if (pm.has_leading_digits()) {
+      auto p = DigitPattern::Parse(pm.leading_digits());
+      if (!p || !builder.Add(*p, kLeadingDigits)) return;
+    }
+    l.dfa = builder.Build();
   });
   return l.dfa.get();
 }
@@ -231,6 +238,9 @@ bool Digit(char c) { return c >= '0' && c <= '9'; }
 }  // namespace
 
 struct FastPhone::Data {
+  // The parsed metadata, kept for the patterns each region compiles on its
+  // first number (Meta::LazyDfa::source points into it).
+  PhoneMetadataCollection collection;
   std::vector<Meta> metas;
   // Geographic regions by their two letters ("US" -> index), -1 if none.
   std::array<int16_t, 26 * 26> region_index;
@@ -363,12 +373,12 @@ std::unique_ptr<const FastPhone> FastPhone::Build() {
 
 std::unique_ptr<const FastPhone> FastPhone::Build(const void* data,
                                                   int size) {
-  PhoneMetadataCollection collection;
-  if (data == nullptr || !collection.ParseFromArray(data, size)) {
-    return nullptr;
-  }
   auto fast = std::unique_ptr<FastPhone>(new FastPhone());
   Data& d = *fast->d_;
+  const PhoneMetadataCollection& collection = d.collection;
+  if (data == nullptr || !d.collection.ParseFromArray(data, size)) {
+    return nullptr;
+  }
   d.region_index.fill(-1);
   std::map<int, int> non_geographic;  // country code -> meta
   std::map<std::string, int> odd_regions;

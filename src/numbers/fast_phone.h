@@ -6,8 +6,9 @@
 // (its exported metadata_get()/metadata_size(), parsed once in Build()), so
 // the fast path follows any libphonenumber upgrade; smslint ships no copy.
 // Every pattern of that metadata is compiled by digit_pattern.h: type and
-// leading-digits patterns into one DFA per region, the international and
-// national prefixes into backtracking programs with ICU's priorities.
+// leading-digits patterns into one DFA per region (on the region's first
+// number, thread-safely), the international and national prefixes into
+// backtracking programs with ICU's priorities (in Build).
 //
 // Handled: input made only of ASCII digits, the separators space - . ( )
 // and at most one '+' before the first digit; E.164 or international
@@ -52,7 +53,8 @@ class FastPhone {
                PhoneFacts* facts) const;
 
   // Metadata entries (regions, non-geographic codes) whose patterns did
-  // not compile: numbers that need them go to libphonenumber.
+  // not compile: numbers that need them go to libphonenumber. Compiles
+  // every region's patterns (a test and bench report, not a hot path).
   int unsupported_metadata() const;
   // Compiled DFA states over all regions (for the build-cost report).
   size_t dfa_states() const;

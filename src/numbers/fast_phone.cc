@@ -438,6 +438,14 @@ std::unique_ptr<const FastPhone> FastPhone::Build(const void* data,
   return fast;
 }
 
+std::optional<bool> FastPhone::HasRegion(std::string_view region) const {
+  if (d_->odd_region_ids || region.size() != 2 || region[0] < 'A' ||
+      region[0] > 'Z' || region[1] < 'A' || region[1] > 'Z') {
+    return std::nullopt;
+  }
+  return d_->Region(region) != nullptr;
+}
+
 int FastPhone::unsupported_metadata() const {
   int n = d_->unsupported;
   for (const Meta& m : d_->metas) {

@@ -32,6 +32,7 @@
 #define SMSLINT_SRC_NUMBERS_FAST_PHONE_H_
 
 #include <memory>
+#include <optional>
 #include <string_view>
 
 #include "numbers/phone_util.h"
@@ -51,6 +52,11 @@ class FastPhone {
   // outside the scope above. Thread-safe: the object is immutable.
   bool Analyze(std::string_view input, std::string_view region,
                PhoneFacts* facts) const;
+
+  // Whether `region` is a region of the metadata (what libphonenumber's
+  // GetSupportedRegions lists), for two capital letters; nullopt for any
+  // other string or when the metadata has region ids of another shape.
+  std::optional<bool> HasRegion(std::string_view region) const;
 
   // Metadata entries (regions, non-geographic codes) whose patterns did
   // not compile: numbers that need them go to libphonenumber. Compiles

@@ -7,6 +7,9 @@
 #include <phonenumbers/shortnumberinfo.h>
 
 #include <atomic>
+#include <memory>
+#include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -72,13 +75,27 @@ bool HasPlus(std::string_view s) {
 
 }  // namespace
 
-struct PhoneUtil::Impl {
+// libphonenumber's own objects, made on first use: PhoneNumberUtil's
+// metadata parse, its region list and ShortNumberInfo cost ~9.5 ms a
+// process, and a send path whose numbers the fast path answers never needs
+// them (issue 15's cold start).
+struct Libphonenumber {
   const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
   const ShortNumberInfo short_info;
   std::set<std::string> regions;
-  // Compiled from libphonenumber's own metadata: about 50 ms of CPU once
-  // per process (bench/fast_numbers_bench prints it).
+  Libphonenumber() { util.GetSupportedRegions(&regions); }
+};
+
+struct PhoneUtil::Impl {
+  // Compiled from libphonenumber's own metadata (bench/fast_numbers_bench
+  // prints the cost; ~1.5 ms, the rest is built per region on first use).
   std::unique_ptr<const FastPhone> fast;
+  mutable std::once_flag lib_once;
+  mutable std::unique_ptr<const Libphonenumber> lib;
+  const Libphonenumber& Lib() const {
+    std::call_once(lib_once, [this] { lib = std::make_unique<const Libphonenumber>(); });
+    return *lib;
+  }
   // Relaxed increments on the slow path only: the fast path writes nothing
   // shared. Its own cache line, so those writes do not evict `fast` from
   // other threads' caches.
@@ -88,7 +105,6 @@ struct PhoneUtil::Impl {
 
 PhoneUtil::PhoneUtil() {
   auto impl = std::make_unique<Impl>();
-  impl->util.GetSupportedRegions(&impl->regions);
   impl->fast = FastPhone::Build();
   impl_ = std::move(impl);
 }
@@ -119,7 +135,7 @@ void PhoneUtil::WarmUp() const {
 }
 
 void PhoneUtil::WarmUpAllRegions() const {
-  const PhoneNumberUtil& util = impl_->util;
+  const PhoneNumberUtil& util = impl_->Lib().util;
   std::set<int> non_geo;
   util.GetSupportedGlobalNetworkCallingCodes(&non_geo);
   std::string e164, national;
@@ -129,14 +145,14 @@ void PhoneUtil::WarmUpAllRegions() const {
     AnalyzeWithLibphonenumber(e164, "");
     if (!region.empty()) AnalyzeWithLibphonenumber(national, region);
   };
-  for (const std::string& region : impl_->regions) {
+  for (const std::string& region : impl_->Lib().regions) {
     std::set<PhoneNumberUtil::PhoneNumberType> types;
     util.GetSupportedTypesForRegion(region, &types);
     for (const auto type : types) {
       PhoneNumber n;
       if (util.GetExampleNumberForType(region, type, &n)) run(n, region);
     }
-    AnalyzeShortCode(impl_->short_info.GetExampleShortNumber(region), region);
+    AnalyzeShortCode(impl_->Lib().short_info.GetExampleShortNumber(region), region);
   }
   for (const int code : non_geo) {
     PhoneNumber n;
@@ -167,7 +183,7 @@ uint64_t PhoneUtil::slow_path_calls() const {
 
 PhoneFacts PhoneUtil::AnalyzeWithLibphonenumber(std::string_view input,
                                                 std::string_view region) const {
-  const PhoneNumberUtil& util = impl_->util;
+  const PhoneNumberUtil& util = impl_->Lib().util;
   PhoneFacts f;
   PhoneNumber n;
   // "ZZ" is libphonenumber's unknown region: only "+..." numbers parse.
@@ -194,17 +210,24 @@ ShortCodeFacts PhoneUtil::AnalyzeShortCode(std::string_view digits,
   ShortCodeFacts f;
   PhoneNumber n;
   const std::string region_code(region);
-  if (impl_->util.Parse(std::string(digits), region_code, &n) !=
+  const Libphonenumber& lib = impl_->Lib();
+  if (lib.util.Parse(std::string(digits), region_code, &n) !=
       PhoneNumberUtil::NO_PARSING_ERROR) {
     return f;
   }
-  f.possible = impl_->short_info.IsPossibleShortNumberForRegion(n, region_code);
-  f.valid = impl_->short_info.IsValidShortNumberForRegion(n, region_code);
+  f.possible = lib.short_info.IsPossibleShortNumberForRegion(n, region_code);
+  f.valid = lib.short_info.IsValidShortNumberForRegion(n, region_code);
   return f;
 }
 
 bool PhoneUtil::IsSupportedRegion(std::string_view region) const {
-  return impl_->regions.contains(std::string(region));
+  // The fast path's region table is read from the same metadata; it answers
+  // for two capital letters (tests/unit/numbers compares every pair).
+  if (std::optional<bool> known;
+      impl_->fast != nullptr && (known = impl_->fast->HasRegion(region))) {
+    return *known;
+  }
+  return impl_->Lib().regions.contains(std::string(region));
 }
 
 }  // namespace smslint::internal

@@ -2,12 +2,15 @@
 // groups), its scope, and its answers against libphonenumber on chosen
 // inputs. tests/differential/fast_numbers_diff.cc compares it with
 // libphonenumber on generated numbers by the hundred thousand.
+#include <optional>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <phonenumbers/phonenumberutil.h>
 
 #include "numbers/digit_pattern.h"
 #include "numbers/fast_phone.h"
@@ -138,6 +141,34 @@ TEST(FastPhoneTest, BuildsFromTheInstalledMetadata) {
   EXPECT_EQ(fast->unsupported_metadata(), 0);
   EXPECT_GT(fast->dfa_states(), 1000u);
   EXPECT_EQ(FastPhone::Build("garbage", 7), nullptr);
+}
+
+// PhoneUtil::IsSupportedRegion answers from the fast path's region table so
+// that a Linter with a default region need not start libphonenumber; the
+// table must list exactly what libphonenumber does (the oracle, directly).
+TEST(FastPhoneTest, HasRegionIsLibphonenumbersRegionList) {
+  const auto fast = FastPhone::Build();
+  ASSERT_NE(fast, nullptr);
+  std::set<std::string> regions;
+  ::i18n::phonenumbers::PhoneNumberUtil::GetInstance()->GetSupportedRegions(&regions);
+  ASSERT_GT(regions.size(), 200u);
+  int listed = 0;
+  for (char a = 'A'; a <= 'Z'; ++a) {
+    for (char b = 'A'; b <= 'Z'; ++b) {
+      const std::string region{a, b};
+      const std::optional<bool> has = fast->HasRegion(region);
+      ASSERT_TRUE(has.has_value()) << region;
+      EXPECT_EQ(*has, regions.contains(region)) << region;
+      listed += *has ? 1 : 0;
+    }
+  }
+  EXPECT_EQ(listed, static_cast<int>(regions.size()));  // every id is two capitals
+  for (const char* other : {"", "us", "U", "USA", "001", "U1"}) {
+    EXPECT_EQ(fast->HasRegion(other), std::nullopt) << other;
+    EXPECT_EQ(PhoneUtil::Get().IsSupportedRegion(other), regions.contains(other)) << other;
+  }
+  EXPECT_TRUE(PhoneUtil::Get().IsSupportedRegion("GB"));
+  EXPECT_FALSE(PhoneUtil::Get().IsSupportedRegion("XX"));
 }
 
 TEST(FastPhoneTest, SameAnswersAsLibphonenumber) {

@@ -107,11 +107,13 @@ Linter::Linter(const Options& options) {
   if (options.max_body_characters == 0) {
     fail("max_body_characters must be at least 1", "0");
   }
-  // First-use work happens here, not in the first Lint call. The first
-  // Linter of a process also pays libphonenumber's metadata parse (and, if
-  // asked, its regex warm-up: PhoneUtil::WarmUp says what that costs);
-  // later ones reuse it.
-  internal::WarmUpGraphemes();
+  // Process-wide tables are built once, by the first Linter (the content
+  // lexicons' set, the fast number path's region table) or on first use
+  // where most processes never need them (issue 15's cold start): a
+  // region's number patterns on its first number, libphonenumber itself on
+  // the first number the fast path leaves to it, the grapheme tables on the
+  // first text outside GSM-7. `warm_up_numbers` asks for libphonenumber's
+  // regex warm-up here instead (PhoneUtil::WarmUp says what that costs).
   impl->phones = &internal::PhoneUtil::Get();
   if (options.warm_up_numbers) impl->phones->WarmUp();
   impl->default_region = base::UpperAscii(options.default_region);

@@ -2,6 +2,8 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
+#include <unicode/ucpmap.h>
+#include <unicode/uset.h>
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
 #include <unicode/utf16.h>
@@ -13,9 +15,8 @@ namespace {
 
 constexpr char32_t kTableLimit = kSimpleTableLimit;
 
-bool ComputeSimple(char32_t cp) {
-  switch (u_getIntPropertyValue(static_cast<UChar32>(cp),
-                                UCHAR_GRAPHEME_CLUSTER_BREAK)) {
+bool SimpleGcb(int gcb) {
+  switch (gcb) {
     case U_GCB_OTHER:
     case U_GCB_CR:
     case U_GCB_LF:
@@ -28,12 +29,49 @@ bool ComputeSimple(char32_t cp) {
   }
 }
 
+bool ComputeSimple(char32_t cp) {
+  return SimpleGcb(u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_GRAPHEME_CLUSTER_BREAK));
+}
+
+// The tables below are filled from ICU's property maps range by range
+// (ucpmap_getRange, u_getBinaryPropertySet): asking ICU code point by code
+// point for all 0x20000 cost ~3 ms of every process's first UCS-2 text.
+void SetBits(uint64_t* table, char32_t first, char32_t last) {
+  for (char32_t cp = first; cp <= last && cp < kTableLimit; ++cp) {
+    table[cp >> 6] |= uint64_t{1} << (cp & 63);
+  }
+}
+
+// Calls f(first, last, gcb) for each range of equal Grapheme_Cluster_Break
+// below kTableLimit.
+template <typename F>
+void ForEachGcbRange(F f) {
+  UErrorCode status = U_ZERO_ERROR;
+  const UCPMap* map = u_getIntPropertyMap(UCHAR_GRAPHEME_CLUSTER_BREAK, &status);
+  if (U_FAILURE(status) || map == nullptr) {
+    // Cannot happen with ICU's built-in data; the slow way, still exact.
+    for (char32_t cp = 0; cp < kTableLimit; ++cp) {
+      f(cp, cp, u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_GRAPHEME_CLUSTER_BREAK));
+    }
+    return;
+  }
+  UChar32 start = 0;
+  while (start < static_cast<UChar32>(kTableLimit)) {
+    uint32_t value = 0;
+    const UChar32 end = ucpmap_getRange(map, start, UCPMAP_RANGE_NORMAL, 0, nullptr,
+                                        nullptr, &value);
+    if (end < start) break;
+    f(static_cast<char32_t>(start), static_cast<char32_t>(end), static_cast<int>(value));
+    start = end + 1;
+  }
+}
+
 const uint64_t* SimpleTable() {
   static const uint64_t* table = [] {
     auto* t = new uint64_t[kTableLimit / 64]();
-    for (char32_t cp = 0; cp < kTableLimit; ++cp) {
-      if (ComputeSimple(cp)) t[cp >> 6] |= uint64_t{1} << (cp & 63);
-    }
+    ForEachGcbRange([t](char32_t first, char32_t last, int gcb) {
+      if (SimpleGcb(gcb)) SetBits(t, first, last);
+    });
     return t;
   }();
   return table;
@@ -50,18 +88,31 @@ struct PropertyTables {
 const PropertyTables& Tables() {
   static const PropertyTables* tables = [] {
     auto* t = new PropertyTables();
-    for (char32_t cp = 0; cp < kTableLimit; ++cp) {
-      const auto c = static_cast<UChar32>(cp);
-      const uint64_t bit = uint64_t{1} << (cp & 63);
-      const int gcb = u_getIntPropertyValue(c, UCHAR_GRAPHEME_CLUSTER_BREAK);
-      if (gcb == U_GCB_EXTEND && u_getCombiningClass(c) != 9) {
-        t->plain_extend[cp >> 6] |= bit;
+    ForEachGcbRange([t](char32_t first, char32_t last, int gcb) {
+      if (gcb == U_GCB_EXTEND) {
+        // Extend is a few thousand code points: the virama test per point.
+        for (char32_t cp = first; cp <= last && cp < kTableLimit; ++cp) {
+          if (u_getCombiningClass(static_cast<UChar32>(cp)) != 9) SetBits(t->plain_extend, cp, cp);
+        }
+      } else if (gcb == U_GCB_CR || gcb == U_GCB_LF || gcb == U_GCB_CONTROL) {
+        SetBits(t->control, first, last);
       }
-      if (u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC)) {
-        t->pictographic[cp >> 6] |= bit;
+    });
+    UErrorCode status = U_ZERO_ERROR;
+    const USet* pictographic = u_getBinaryPropertySet(UCHAR_EXTENDED_PICTOGRAPHIC, &status);
+    if (U_SUCCESS(status) && pictographic != nullptr) {
+      const int32_t n = uset_getRangeCount(pictographic);
+      for (int32_t i = 0; i < n; ++i) {
+        UChar32 first = 0, last = 0;
+        uset_getItem(pictographic, i, &first, &last, nullptr, 0, &status);
+        if (first >= static_cast<UChar32>(kTableLimit)) break;
+        SetBits(t->pictographic, static_cast<char32_t>(first), static_cast<char32_t>(last));
       }
-      if (gcb == U_GCB_CR || gcb == U_GCB_LF || gcb == U_GCB_CONTROL) {
-        t->control[cp >> 6] |= bit;
+    } else {
+      for (char32_t cp = 0; cp < kTableLimit; ++cp) {
+        if (u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_EXTENDED_PICTOGRAPHIC)) {
+          SetBits(t->pictographic, cp, cp);
+        }
       }
     }
     return t;
@@ -165,13 +216,6 @@ void SegmentClusters(std::span<const char32_t> cps,
     lengths.push_back(n);
   }
   utext_close(&ut);
-}
-
-void WarmUpGraphemes() {
-  (void)SimpleTable();
-  (void)Tables();
-  (void)Bits();
-  (void)ThreadIterator();
 }
 
 }  // namespace smslint::internal

@@ -87,10 +87,6 @@ struct InlineProperties {
 void SegmentClusters(std::span<const char32_t> cps,
                      std::vector<uint32_t>& lengths);
 
-// Builds the lookup tables and this thread's ICU iterator now, so the first
-// message does not pay for them.
-void WarmUpGraphemes();
-
 }  // namespace smslint::internal
 
 #endif  // SMSLINT_SRC_SEGMENTS_GRAPHEME_H_

@@ -128,5 +128,23 @@ TEST(GraphemeTest, SimpleClassAgreesWithIcuOnAllBmpNeighbours) {
   }
 }
 
+// The property tables are filled from ICU's maps range by range; every code
+// point they cover must read as ICU answers it point by point.
+TEST(GraphemeTest, PropertyTablesEqualIcuPerCodePoint) {
+  for (char32_t cp = 0; cp < internal::kSimpleTableLimit; ++cp) {
+    const auto c = static_cast<UChar32>(cp);
+    const int gcb = u_getIntPropertyValue(c, UCHAR_GRAPHEME_CLUSTER_BREAK);
+    const bool simple = gcb == U_GCB_OTHER || gcb == U_GCB_CR || gcb == U_GCB_LF ||
+                        gcb == U_GCB_CONTROL || gcb == U_GCB_LV || gcb == U_GCB_LVT;
+    const bool control = gcb == U_GCB_CR || gcb == U_GCB_LF || gcb == U_GCB_CONTROL;
+    const bool plain_extend = gcb == U_GCB_EXTEND && u_getCombiningClass(c) != 9;
+    const bool pictographic = u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC);
+    ASSERT_EQ(internal::IsClusterSimple(cp), simple) << std::hex << uint32_t(cp);
+    ASSERT_EQ(internal::IsControlBreak(cp), control) << std::hex << uint32_t(cp);
+    ASSERT_EQ(internal::IsPlainExtend(cp), plain_extend) << std::hex << uint32_t(cp);
+    ASSERT_EQ(internal::IsExtendedPictographic(cp), pictographic) << std::hex << uint32_t(cp);
+  }
+}
+
 }  // namespace
 }  // namespace smslint

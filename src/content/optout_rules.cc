@@ -73,7 +73,7 @@ std::vector<size_t> AllSpans(const ContentContext& c, std::string_view rule,
   std::vector<size_t> out;
   for (int i : c.phrases.Patterns(rule, role)) {
     if (!c.Occurs(i)) continue;
-    for (size_t start : c.phrases.MatchStarts(i, c.view.words())) out.push_back(start);
+    c.phrases.MatchStarts(i, c.view.words(), &out);
   }
   std::sort(out.begin(), out.end());
   return out;

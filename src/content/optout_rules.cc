@@ -93,10 +93,12 @@ void CheckOptOutRules(const ContentContext& c) {
   // reserved keyword offered for anything but opting out (every
   // reserved-offer occurrence is also a reserved-optout one, position for
   // position). Only otherwise are keywords and purposes captured.
-  if (c.AnyOccurs(kMissingOptOut, "instruction") &&
-      SameStarts(c, AllSpans(c, kConflict, "reserved-offer"),
-                 AllSpans(c, kConflict, "reserved-optout"))) {
-    return;
+  if (c.AnyOccurs(kMissingOptOut, "instruction")) {
+    // No offer at all needs no look for opt-out ones.
+    const std::vector<size_t> offers = AllSpans(c, kConflict, "reserved-offer");
+    if (offers.empty() || SameStarts(c, offers, AllSpans(c, kConflict, "reserved-optout"))) {
+      return;
+    }
   }
   // A reserved keyword offered for something that is not opting out makes
   // recipients opt out by accident (21610 on every later send).

@@ -31,7 +31,8 @@ struct PhraseEngine::Compiled {
   std::vector<int> own_pass;          // scanned patterns outside the Set
   // On ASCII text, the own-pass patterns (ASCII forms) that can match at
   // all: RE2's prefilter names the literals ("atoms", lower case) each
-  // needs, and a pattern whose atoms are absent is not run ("\s+here").
+  // needs, and a pattern whose atoms are absent is not run ("\s+here", a
+  // signature's dash, a label's colon).
   // Null when it could not be built (then every one runs).
   std::unique_ptr<re2::FilteredRE2> own_filter;
   std::vector<std::string> own_atoms;
@@ -107,9 +108,9 @@ PhraseEngine::PhraseEngine() : c_(std::make_unique<Compiled>()) {
     error_ = "the lexicon pattern set does not compile";
   }
   if (!c_->own_pass.empty()) {
-    // Atoms shorter than 3 bytes are not worth a search: they count as
-    // present (the prefilter's min_atom_len).
-    auto filter = std::make_unique<re2::FilteredRE2>(3);
+    // Every atom, down to single characters ("-" for a signature, ":" for
+    // a label): Scan tells which bytes a text has in one pass first.
+    auto filter = std::make_unique<re2::FilteredRE2>(1);
     bool ok = true;
     for (size_t k = 0; k < c_->own_pass.size() && ok; ++k) {
       int id = -1;
@@ -192,10 +193,22 @@ std::vector<int> PhraseEngine::Scan(std::string_view text) const {
     }
   }
   if (form == 1 && c_->own_filter != nullptr) {
-    // ASCII text: its lower-casing is ASCII's, as the atoms assume.
+    // ASCII text: its lower-casing is ASCII's, as the atoms assume. The
+    // bytes it has (lower-cased) settle most atoms without a search.
+    uint64_t has[4] = {0, 0, 0, 0};
+    for (const char ch : text) {
+      const auto b = static_cast<unsigned char>(base::ToLowerAscii(ch));
+      has[b >> 6] |= uint64_t{1} << (b & 63);
+    }
     std::vector<int> atoms, run;
     for (size_t a = 0; a < c_->own_atoms.size(); ++a) {
-      if (base::FindIgnoreAsciiCase(text, c_->own_atoms[a]) != std::string_view::npos) {
+      const std::string& atom = c_->own_atoms[a];
+      const bool bytes = std::all_of(atom.begin(), atom.end(), [&](char ch) {
+        const auto b = static_cast<unsigned char>(ch);
+        return (has[b >> 6] >> (b & 63) & 1) != 0;
+      });
+      if (bytes && (atom.size() <= 1 ||
+                    base::FindIgnoreAsciiCase(text, atom) != std::string_view::npos)) {
         atoms.push_back(static_cast<int>(a));
       }
     }

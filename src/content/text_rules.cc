@@ -108,10 +108,15 @@ struct AsciiText {
   size_t end(size_t i) const { return i + 1; }
 };
 
-template <typename Text>
-void CheckAllCaps(const ContentContext& c, const Text& cps) {
-  constexpr std::string_view kRule = "content/all-caps";
+// Letters and capitals of the words of two letters or more ("A", "I" and
+// initials say nothing), less the exempt words when `exempt`.
+struct CapsCount {
   size_t letters = 0, upper = 0;
+  bool Fires() const { return letters >= 20 && upper * 2 >= letters; }
+};
+template <typename Text>
+CapsCount CountCaps(const ContentContext& c, const Text& cps, bool exempt) {
+  CapsCount n;
   const std::string_view text = c.view.text();
   size_t b = 0;
   while (b < cps.size()) {
@@ -140,18 +145,31 @@ void CheckAllCaps(const ContentContext& c, const Text& cps) {
     }
     const size_t word_begin = b;
     b = e;
-    if (word_letters <= 1) continue;  // "A", "I", initials
+    if (word_letters <= 1) continue;
     // Exempt keywords are written in capitals; only such words need the
     // (regex) check.
-    const std::string_view w =
-        text.substr(cps.begin(word_begin), cps.end(e - 1) - cps.begin(word_begin));
-    if (word_upper == word_letters && c.phrases.Check(kRule, "exempt-word", w)) {
+    if (exempt && word_upper == word_letters &&
+        c.phrases.Check("content/all-caps", "exempt-word",
+                        text.substr(cps.begin(word_begin),
+                                    cps.end(e - 1) - cps.begin(word_begin)))) {
       continue;
     }
-    letters += word_letters;
-    upper += word_upper;
+    n.letters += word_letters;
+    n.upper += word_upper;
   }
-  if (letters < 20 || upper * 2 < letters) return;
+  return n;
+}
+
+template <typename Text>
+void CheckAllCaps(const ContentContext& c, const Text& cps) {
+  // First with the exempt words: dropping one takes its letters from both
+  // counts, which only lowers the share of capitals, so a body that does
+  // not fire with them does not fire without them, and most bodies need
+  // no exemption check (a regex a word).
+  if (!CountCaps(c, cps, false).Fires()) return;
+  const CapsCount n = CountCaps(c, cps, true);
+  if (!n.Fires()) return;
+  const size_t letters = n.letters, upper = n.upper;
   const unsigned percent = static_cast<unsigned>(upper * 100 / letters);
   c.emit(rule::kContentAllCaps, "body", std::nullopt,
          {{"percent", std::to_string(percent)}, {"letters", std::to_string(letters)}},

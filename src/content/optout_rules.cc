@@ -21,12 +21,12 @@ constexpr std::string_view kConflict = "content/reserved-keyword-conflict";
 std::vector<PhraseMatch> AllOf(const ContentContext& c, std::string_view rule,
                                std::string_view role) {
   std::vector<PhraseMatch> out;
-  for (int i : c.phrases.Patterns(rule, role)) {
-    if (!c.Occurs(i)) continue;
+  c.AnyHit(rule, role, [&](int i) {
     for (const PhraseMatch& m : c.phrases.FindAll(i, c.view.words())) {
       out.push_back(m);
     }
-  }
+    return false;  // every one
+  });
   std::sort(out.begin(), out.end(), [](const PhraseMatch& a, const PhraseMatch& b) {
     return a.begin < b.begin;
   });
@@ -71,10 +71,10 @@ bool IsStandardKeyword(const ContentContext& c, std::string_view kw) {
 std::vector<size_t> AllSpans(const ContentContext& c, std::string_view rule,
                              std::string_view role) {
   std::vector<size_t> out;
-  for (int i : c.phrases.Patterns(rule, role)) {
-    if (!c.Occurs(i)) continue;
+  c.AnyHit(rule, role, [&](int i) {
     c.phrases.MatchStarts(i, c.view.words(), &out);
-  }
+    return false;  // every one
+  });
   std::sort(out.begin(), out.end());
   return out;
 }

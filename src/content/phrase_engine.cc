@@ -195,11 +195,16 @@ std::vector<int> PhraseEngine::Scan(std::string_view text) const {
   if (form == 1 && c_->own_filter != nullptr) {
     // ASCII text: its lower-casing is ASCII's, as the atoms assume. The
     // bytes it has (lower-cased) settle most atoms without a search.
-    uint64_t has[4] = {0, 0, 0, 0};
+    uint64_t has[4] = {0, 0, 0, 0};  // [2] and [3] stay 0: ASCII
+    uint64_t low = 0, high = 0;        // in registers while scanning
     for (const char ch : text) {
       const auto b = static_cast<unsigned char>(base::ToLowerAscii(ch));
-      has[b >> 6] |= uint64_t{1} << (b & 63);
+      const uint64_t bit = uint64_t{1} << (b & 63);
+      low |= b < 64 ? bit : 0;
+      high |= b < 64 ? 0 : bit;
     }
+    has[0] = low;
+    has[1] = high;
     std::vector<int> atoms, run;
     for (size_t a = 0; a < c_->own_atoms.size(); ++a) {
       const std::string& atom = c_->own_atoms[a];

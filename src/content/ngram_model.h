@@ -107,10 +107,17 @@ void ForEachNgramBucket(std::string_view text, F&& f) {
   int filled = 0;
   auto push = [&](uint8_t ch) {
     last = (last << 8) | ch;
-    if (filled < NMax) ++filled;
+    if (filled < NMax) {  // the text's first characters
+      ++filled;
+      uint32_t h = 2166136261u;
+      for (int n = 1; n <= filled; ++n) {
+        h = (h ^ static_cast<uint8_t>(last >> (8 * (n - 1)))) * 16777619u;
+        if (n >= NMin) f((h ^ (h >> 16)) & kMask);
+      }
+      return;
+    }
     uint32_t h = 2166136261u;
     for (int n = 1; n <= NMax; ++n) {  // unrolled: NMax is a constant
-      if (n > filled) break;
       h = (h ^ static_cast<uint8_t>(last >> (8 * (n - 1)))) * 16777619u;
       if (n >= NMin) f((h ^ (h >> 16)) & kMask);
     }

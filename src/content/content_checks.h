@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "content/lexical_view.h"
+#include "content/lexicon.h"
 #include "content/phrase_engine.h"
 #include "content/urls.h"
 #include "rules/emit.h"
@@ -46,15 +47,24 @@ struct ContentContext {
   bool Occurs(int pattern) const {
     return std::binary_search(hits.begin(), hits.end(), pattern);
   }
+  // Calls f(index) for each scanning pattern of (rule, role) that occurs,
+  // ascending, until f returns true; returns whether one did. The hits
+  // are few: filtering them beats looking the role up and searching the
+  // hits for each of its patterns.
+  template <typename F>
+  bool AnyHit(std::string_view rule, std::string_view role, F&& f) const {
+    for (int i : hits) {
+      const LexiconPattern& p = kLexiconPatterns[i];
+      if (p.rule == rule && p.role == role && f(i)) return true;
+    }
+    return false;
+  }
   // Some pattern of (rule, role) occurs (for patterns with `unless`, an
   // occurrence outside them).
   bool AnyOccurs(std::string_view rule, std::string_view role) const {
-    for (int i : phrases.Patterns(rule, role)) {
-      if (Occurs(i) && (!phrases.HasUnless(i) || phrases.FindFirst(i, view.words()))) {
-        return true;
-      }
-    }
-    return false;
+    return AnyHit(rule, role, [&](int i) {
+      return !phrases.HasUnless(i) || phrases.FindFirst(i, view.words()).has_value();
+    });
   }
   // A body span from view.text() offsets.
   Span ViewSpan(size_t begin, size_t end) const {

@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdint>
 
+#include "base/ascii.h"
 #include "content/lexicon.h"
 
 namespace smslint::internal {
@@ -18,12 +19,22 @@ struct LexicalView::Edits {
 
 LexicalView::LexicalView(std::string_view body, const UrlScan& urls)
     : text_(body) {
-  // Blank with spaces, byte for byte, so offsets stay those of the body.
-  for (const UrlMatch& u : urls.urls) {
-    std::fill(text_.begin() + u.begin, text_.begin() + u.end, ' ');
+  if (!urls.urls.empty() || !urls.emails.empty()) {
+    // Blank with spaces, byte for byte, so offsets stay those of the body.
+    owned_ = body;
+    for (const UrlMatch& u : urls.urls) {
+      std::fill(owned_.begin() + u.begin, owned_.begin() + u.end, ' ');
+    }
+    for (const TextRange& e : urls.emails) {
+      std::fill(owned_.begin() + e.begin, owned_.begin() + e.end, ' ');
+    }
+    text_ = owned_;
   }
-  for (const TextRange& e : urls.emails) {
-    std::fill(text_.begin() + e.begin, text_.begin() + e.end, ' ');
+  // ASCII text is NFC as it is (most SMS): no ICU call.
+  ascii_ = base::IsAscii(text_);
+  if (ascii_) {
+    ReplaceTextSpeak();
+    return;
   }
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
@@ -47,7 +58,9 @@ LexicalView::LexicalView(std::string_view body, const UrlScan& urls)
     ReplaceTextSpeak();
     return;
   }
-  text_ = std::move(out);
+  owned_ = std::move(out);
+  text_ = owned_;
+  ascii_ = base::IsAscii(text_);
   edits_ = std::move(edits);
   ReplaceTextSpeak();
 }

@@ -20,18 +20,24 @@ namespace smslint::internal {
 
 class LexicalView {
  public:
+  // `body` must outlive the view (text() may be `body` itself).
   LexicalView(std::string_view body, const UrlScan& urls);
   ~LexicalView();
+  LexicalView(const LexicalView&) = delete;
+  LexicalView& operator=(const LexicalView&) = delete;
 
   // Blanked and NFC: what the text-shape rules measure.
   std::string_view text() const { return text_; }
+  // text() (and so words()) is all ASCII: the phrase patterns' ASCII forms
+  // apply, and the text-shape rules can read bytes as characters.
+  bool ascii() const { return ascii_; }
   // The body offset of text() offset `offset` (a span's begin or end).
   size_t ToBody(size_t offset) const;
 
   // text() with text-speak replaced: what the phrase lexicons scan. The
   // same string as text() when the body has no text-speak.
   std::string_view words() const {
-    return replaced_.empty() ? std::string_view(text_) : std::string_view(words_);
+    return replaced_.empty() ? text_ : std::string_view(words_);
   }
   // The body offset of words() offset `offset`.
   size_t WordsToBody(size_t offset) const { return ToBody(WordsToText(offset)); }
@@ -44,7 +50,11 @@ class LexicalView {
   size_t WordsToText(size_t offset) const;
   void ReplaceTextSpeak();
 
-  std::string text_;
+  // The body itself when nothing was blanked and NFC changed nothing (most
+  // bodies: no copy), else owned_.
+  std::string_view text_;
+  std::string owned_;
+  bool ascii_ = false;
   std::string words_;  // set only when something was replaced
   std::vector<Replacement> replaced_;
   // Set only when NFC changed the text (decomposed accents, rare in SMS).

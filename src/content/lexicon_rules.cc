@@ -21,11 +21,11 @@ std::optional<PhraseMatch> FirstOccurrence(const ContentContext& c,
                                            std::string_view rule,
                                            std::string_view role) {
   std::optional<PhraseMatch> first;
-  for (int i : c.phrases.Patterns(rule, role)) {
-    if (!c.Occurs(i)) continue;
+  c.AnyHit(rule, role, [&](int i) {
     const std::optional<PhraseMatch> m = c.phrases.FindFirst(i, c.view.words());
     if (m && (!first || m->begin < first->begin)) first = m;
-  }
+    return false;  // every one
+  });
   return first;
 }
 

@@ -107,7 +107,8 @@ NgramVerdict ScoreNgrams(std::string_view text, size_t strongest,
 bool NgramModelFires(std::string_view text) {
   int32_t sum = 0;
   uint32_t count = 0;
-  ForEachNgram(text, kModelShape, [&](uint32_t bucket, uint32_t, uint32_t) {
+  ForEachNgramBucket<kModelShape.n_min, kModelShape.n_max, kModelShape.bits,
+                     kModelShape.fold_digits>(text, [&](uint32_t bucket) {
     sum += kDense[bucket];
     ++count;
   });

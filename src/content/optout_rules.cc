@@ -21,12 +21,12 @@ constexpr std::string_view kConflict = "content/reserved-keyword-conflict";
 std::vector<PhraseMatch> AllOf(const ContentContext& c, std::string_view rule,
                                std::string_view role) {
   std::vector<PhraseMatch> out;
-  for (int i : c.phrases.Patterns(rule, role)) {
-    if (!c.Occurs(i)) continue;
+  c.AnyHit(rule, role, [&](int i) {
     for (const PhraseMatch& m : c.phrases.FindAll(i, c.view.words())) {
       out.push_back(m);
     }
-  }
+    return false;  // every one
+  });
   std::sort(out.begin(), out.end(), [](const PhraseMatch& a, const PhraseMatch& b) {
     return a.begin < b.begin;
   });
@@ -71,10 +71,10 @@ bool IsStandardKeyword(const ContentContext& c, std::string_view kw) {
 std::vector<size_t> AllSpans(const ContentContext& c, std::string_view rule,
                              std::string_view role) {
   std::vector<size_t> out;
-  for (int i : c.phrases.Patterns(rule, role)) {
-    if (!c.Occurs(i)) continue;
-    for (size_t start : c.phrases.MatchStarts(i, c.view.words())) out.push_back(start);
-  }
+  c.AnyHit(rule, role, [&](int i) {
+    c.phrases.MatchStarts(i, c.view.words(), &out);
+    return false;  // every one
+  });
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -93,10 +93,12 @@ void CheckOptOutRules(const ContentContext& c) {
   // reserved keyword offered for anything but opting out (every
   // reserved-offer occurrence is also a reserved-optout one, position for
   // position). Only otherwise are keywords and purposes captured.
-  if (c.AnyOccurs(kMissingOptOut, "instruction") &&
-      SameStarts(c, AllSpans(c, kConflict, "reserved-offer"),
-                 AllSpans(c, kConflict, "reserved-optout"))) {
-    return;
+  if (c.AnyOccurs(kMissingOptOut, "instruction")) {
+    // No offer at all needs no look for opt-out ones.
+    const std::vector<size_t> offers = AllSpans(c, kConflict, "reserved-offer");
+    if (offers.empty() || SameStarts(c, offers, AllSpans(c, kConflict, "reserved-optout"))) {
+      return;
+    }
   }
   // A reserved keyword offered for something that is not opting out makes
   // recipients opt out by accident (21610 on every later send).

@@ -1,10 +1,13 @@
 #include "content/phrase_engine.h"
 
 #include <absl/container/flat_hash_map.h>
+#include <re2/filtered_re2.h>
 #include <re2/re2.h>
 #include <re2/set.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <functional>
 #include <mutex>
 
@@ -26,6 +29,13 @@ struct PhraseEngine::Compiled {
   std::unique_ptr<Lazy[]> unless[2];  // (empty when it has none)
   std::vector<int> set_to_pattern;    // Set index -> pattern
   std::vector<int> own_pass;          // scanned patterns outside the Set
+  // On ASCII text, the own-pass patterns (ASCII forms) that can match at
+  // all: RE2's prefilter names the literals ("atoms", lower case) each
+  // needs, and a pattern whose atoms are absent is not run ("\s+here", a
+  // signature's dash, a label's colon).
+  // Null when it could not be built (then every one runs).
+  std::unique_ptr<re2::FilteredRE2> own_filter;
+  std::vector<std::string> own_atoms;
   std::unique_ptr<re2::RE2::Set> set;
   // (rule, role) -> pattern indexes, so the engines look up without
   // scanning the table.
@@ -34,13 +44,16 @@ struct PhraseEngine::Compiled {
     // their heads; equality settles collisions. Called a few dozen times
     // per message, so a full string hash showed in profiles.
     size_t operator()(const std::pair<std::string_view, std::string_view>& k) const {
-      size_t h = k.first.size() * 1000003u + k.second.size();
-      const std::string_view tail = k.first.substr(k.first.size() > 12 ? k.first.size() - 12 : 0);
-      for (char ch : tail) h = h * 31 + static_cast<unsigned char>(ch);
-      for (size_t i = 0; i < k.second.size() && i < 4; ++i) {
-        h = h * 31 + static_cast<unsigned char>(k.second[i]);
-      }
-      return h;
+      // The last 8 bytes of the rule and the first 8 of the role, each
+      // read in one load (fewer bytes when shorter), with the lengths.
+      uint64_t rule_tail = 0, role_head = 0;
+      const size_t rn = std::min<size_t>(k.first.size(), 8);
+      const size_t on = std::min<size_t>(k.second.size(), 8);
+      if (rn > 0) std::memcpy(&rule_tail, k.first.data() + k.first.size() - rn, rn);
+      if (on > 0) std::memcpy(&role_head, k.second.data(), on);
+      uint64_t h = (rule_tail ^ (k.first.size() << 56)) * 0x9E3779B97F4A7C15u;
+      h ^= (role_head + k.second.size()) * 0xC2B2AE3D27D4EB4Fu;
+      return static_cast<size_t>(h ^ (h >> 29));
     }
   };
   // Abseil's open-addressing map: looked up a few dozen times per message
@@ -62,6 +75,18 @@ re2::RE2::Options PatternOptions() {
 // The form of the patterns to run on `text`: the ASCII form gives the same
 // matches on ASCII text (most SMS) and compiles ~100x faster.
 int FormFor(std::string_view text) { return base::IsAscii(text) ? 1 : 0; }
+
+// Whether ASCII `text`, lower-cased, contains `atom` (lower case, two
+// bytes or more): a test of the first byte before the rest.
+bool ContainsLowered(std::string_view text, std::string_view atom) {
+  for (size_t i = 0; i + atom.size() <= text.size(); ++i) {
+    if (base::ToLowerAscii(text[i]) != atom[0]) continue;
+    size_t k = 1;
+    while (k < atom.size() && base::ToLowerAscii(text[i + k]) == atom[k]) ++k;
+    if (k == atom.size()) return true;
+  }
+  return false;
+}
 
 }  // namespace
 
@@ -93,6 +118,22 @@ PhraseEngine::PhraseEngine() : c_(std::make_unique<Compiled>()) {
   }
   if (error_.empty() && !c_->set->Compile()) {
     error_ = "the lexicon pattern set does not compile";
+  }
+  if (!c_->own_pass.empty()) {
+    // Every atom, down to single characters ("-" for a signature, ":" for
+    // a label): Scan tells which bytes a text has in one pass first.
+    auto filter = std::make_unique<re2::FilteredRE2>(1);
+    bool ok = true;
+    for (size_t k = 0; k < c_->own_pass.size() && ok; ++k) {
+      int id = -1;
+      ok = filter->Add(kLexiconPatterns[c_->own_pass[k]].ascii_regex, PatternOptions(), &id) ==
+               re2::RE2::NoError &&
+           id == static_cast<int>(k);
+    }
+    if (ok) {
+      filter->Compile(&c_->own_atoms);
+      c_->own_filter = std::move(filter);
+    }
   }
 }
 
@@ -163,8 +204,39 @@ std::vector<int> PhraseEngine::Scan(std::string_view text) const {
       if (re2::RE2::PartialMatch(text, Regex(i, form))) out.push_back(i);
     }
   }
-  for (int i : c_->own_pass) {
-    if (re2::RE2::PartialMatch(text, Regex(i, form))) out.push_back(i);
+  if (form == 1 && c_->own_filter != nullptr) {
+    // ASCII text: its lower-casing is ASCII's, as the atoms assume. The
+    // bytes it has (lower-cased) settle most atoms without a search.
+    uint64_t has[4] = {0, 0, 0, 0};  // [2] and [3] stay 0: ASCII
+    uint64_t low = 0, high = 0;        // in registers while scanning
+    for (const char ch : text) {
+      const auto b = static_cast<unsigned char>(base::ToLowerAscii(ch));
+      const uint64_t bit = uint64_t{1} << (b & 63);
+      low |= b < 64 ? bit : 0;
+      high |= b < 64 ? 0 : bit;
+    }
+    has[0] = low;
+    has[1] = high;
+    std::vector<int> atoms, run;
+    for (size_t a = 0; a < c_->own_atoms.size(); ++a) {
+      const std::string& atom = c_->own_atoms[a];
+      const bool bytes = std::all_of(atom.begin(), atom.end(), [&](char ch) {
+        const auto b = static_cast<unsigned char>(ch);
+        return (has[b >> 6] >> (b & 63) & 1) != 0;
+      });
+      if (bytes && (atom.size() <= 1 || ContainsLowered(text, atom))) {
+        atoms.push_back(static_cast<int>(a));
+      }
+    }
+    c_->own_filter->AllPotentials(atoms, &run);
+    for (int k : run) {
+      const int i = c_->own_pass[k];
+      if (re2::RE2::PartialMatch(text, Regex(i, form))) out.push_back(i);
+    }
+  } else {
+    for (int i : c_->own_pass) {
+      if (re2::RE2::PartialMatch(text, Regex(i, form))) out.push_back(i);
+    }
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -173,39 +245,36 @@ std::vector<int> PhraseEngine::Scan(std::string_view text) const {
 std::vector<PhraseMatch> PhraseEngine::FindAll(int index,
                                                std::string_view text) const {
   std::vector<PhraseMatch> out;
-  Find(index, text, false, &out);
+  Find(index, text, &out, nullptr);
   return out;
 }
 
 std::optional<PhraseMatch> PhraseEngine::FindFirst(int index,
                                                    std::string_view text) const {
-  std::vector<PhraseMatch> out;
-  Find(index, text, true, &out);
-  if (out.empty()) return std::nullopt;
-  return out.front();
+  std::optional<PhraseMatch> first;
+  Find(index, text, nullptr, &first);
+  return first;
 }
 
-std::vector<size_t> PhraseEngine::MatchStarts(int index,
-                                              std::string_view text) const {
-  std::vector<size_t> out;
+void PhraseEngine::MatchStarts(int index, std::string_view text,
+                               std::vector<size_t>* out) const {
   const re2::RE2& re = Regex(index, FormFor(text));
   re2::StringPiece m;
   size_t pos = 0;
   while (pos <= text.size() &&
          re.Match(text, pos, text.size(), re2::RE2::UNANCHORED, &m, 1)) {
     const size_t b = m.data() - text.data();
-    out.push_back(b);
+    out->push_back(b);
     pos = b + 1;
   }
-  return out;
 }
 
 bool PhraseEngine::HasUnless(int index) const {
   return !kLexiconPatterns[index].unless.empty();
 }
 
-void PhraseEngine::Find(int index, std::string_view text, bool first_only,
-                        std::vector<PhraseMatch>* out) const {
+void PhraseEngine::Find(int index, std::string_view text, std::vector<PhraseMatch>* all,
+                        std::optional<PhraseMatch>* first) const {
   const int form = FormFor(text);
   const re2::RE2& re = Regex(index, form);
   if (!re.ok()) return;
@@ -215,7 +284,12 @@ void PhraseEngine::Find(int index, std::string_view text, bool first_only,
   // match less its boundary characters, which the DFA alone finds.
   const bool wrapped = kLexiconPatterns[index].wrapped && names.empty();
   const int ngroups = wrapped ? 0 : re.NumberOfCapturingGroups();
-  std::vector<re2::StringPiece> groups(ngroups + 1);
+  // Most patterns have a few groups: no allocation for them.
+  constexpr int kInline = 8;
+  re2::StringPiece inline_groups[kInline];
+  std::vector<re2::StringPiece> more;
+  if (ngroups + 1 > kInline) more.resize(ngroups + 1);
+  re2::StringPiece* const groups = ngroups + 1 > kInline ? more.data() : inline_groups;
   auto group_of = [&](const char* name) -> int {
     auto it = names.find(name);
     return it == names.end() ? -1 : it->second;
@@ -240,8 +314,7 @@ void PhraseEngine::Find(int index, std::string_view text, bool first_only,
   };
   size_t pos = 0;
   while (pos <= text.size() &&
-         re.Match(text, pos, text.size(), re2::RE2::UNANCHORED, groups.data(),
-                  ngroups + 1)) {
+         re.Match(text, pos, text.size(), re2::RE2::UNANCHORED, groups, ngroups + 1)) {
     const re2::StringPiece whole = groups[0];
     const size_t whole_begin = whole.data() - text.data();
     const size_t whole_end = whole_begin + whole.size();
@@ -276,8 +349,11 @@ void PhraseEngine::Find(int index, std::string_view text, bool first_only,
       return v.first <= m.begin && m.end <= v.second;
     });
     if (!voided) {
-      out->push_back(m);
-      if (first_only) return;
+      if (all == nullptr) {
+        *first = m;
+        return;
+      }
+      all->push_back(m);
     }
     // Continue after the phrase, not after the boundary character the
     // pattern consumed, so "STOP STOP" finds both.

@@ -54,10 +54,10 @@ class PhraseEngine {
   // Every occurrence of pattern `index` in `text` that no `unless` pattern
   // covers, left to right, non-overlapping.
   std::vector<PhraseMatch> FindAll(int index, std::string_view text) const;
-  // Where each match of pattern `index` starts (the whole match, with its
-  // boundary character), unless-covered ones included: one DFA pass per
-  // match, no captures.
-  std::vector<size_t> MatchStarts(int index, std::string_view text) const;
+  // Appends where each match of pattern `index` starts (the whole match,
+  // with its boundary character), unless-covered ones included: one DFA
+  // pass per match, no captures.
+  void MatchStarts(int index, std::string_view text, std::vector<size_t>* out) const;
   bool HasUnless(int index) const;
 
   // Only the first of them (cheaper: stops there).
@@ -78,8 +78,9 @@ class PhraseEngine {
   // form 0: the pattern as written; 1: its ASCII form (LexiconPattern).
   const re2::RE2& Regex(int index, int form) const;
   const re2::RE2* Unless(int index, int form) const;
-  void Find(int index, std::string_view text, bool first_only,
-            std::vector<PhraseMatch>* out) const;
+  // Into `all`, or only the first into `first` (then `all` is null).
+  void Find(int index, std::string_view text, std::vector<PhraseMatch>* all,
+            std::optional<PhraseMatch>* first) const;
   std::string error_;
   std::unique_ptr<Compiled> c_;
 };

@@ -91,63 +91,111 @@ std::vector<std::pair<size_t, size_t>> Words(const std::vector<Cp>& cps) {
   return out;
 }
 
-void CheckAllCaps(const ContentContext& c, const std::vector<Cp>& cps,
-                  const std::vector<std::pair<size_t, size_t>>& words) {
-  constexpr std::string_view kRule = "content/all-caps";
+// The text as code points with their byte ranges: decoded (DecodeInto), or
+// an ASCII text read byte for byte (most bodies: no decoding, no buffer).
+struct DecodedText {
+  const std::vector<Cp>& cps;
+  size_t size() const { return cps.size(); }
+  char32_t cp(size_t i) const { return cps[i].cp; }
+  size_t begin(size_t i) const { return cps[i].begin; }
+  size_t end(size_t i) const { return cps[i].end; }
+};
+struct AsciiText {
+  std::string_view text;
+  size_t size() const { return text.size(); }
+  char32_t cp(size_t i) const { return static_cast<unsigned char>(text[i]); }
+  size_t begin(size_t i) const { return i; }
+  size_t end(size_t i) const { return i + 1; }
+};
+
+// Letters and capitals of the words of two letters or more ("A", "I" and
+// initials say nothing), less the exempt words when `exempt`.
+struct CapsCount {
   size_t letters = 0, upper = 0;
+  bool Fires() const { return letters >= 20 && upper * 2 >= letters; }
+};
+template <typename Text>
+CapsCount CountCaps(const ContentContext& c, const Text& cps, bool exempt) {
+  CapsCount n;
   const std::string_view text = c.view.text();
-  for (auto [b, e] : words) {
+  size_t b = 0;
+  while (b < cps.size()) {
+    // The words: runs of word characters.
+    if (!IsWordChar(cps.cp(b))) {
+      ++b;
+      continue;
+    }
+    size_t e = b;
     size_t word_letters = 0, word_upper = 0;
-    for (size_t i = b; i < e; ++i) {
-      const char32_t cp = cps[i].cp;
+    for (; e < cps.size(); ++e) {
+      const char32_t cp = cps.cp(e);
       if (cp < 0x80) {
+        if (!AsciiAlnum(cp)) break;
         const bool upper = cp >= 'A' && cp <= 'Z';
         if (!upper && !(cp >= 'a' && cp <= 'z')) continue;
         ++word_letters;
         word_upper += upper;
         continue;
       }
+      if (!IsWordChar(cp)) break;
       const UChar32 ch = static_cast<UChar32>(cp);
       if (!u_isalpha(ch)) continue;
       ++word_letters;
       if (u_isupper(ch)) ++word_upper;
     }
-    if (word_letters <= 1) continue;  // "A", "I", initials
+    const size_t word_begin = b;
+    b = e;
+    if (word_letters <= 1) continue;
     // Exempt keywords are written in capitals; only such words need the
     // (regex) check.
-    const std::string_view w = text.substr(cps[b].begin, cps[e - 1].end - cps[b].begin);
-    if (word_upper == word_letters && c.phrases.Check(kRule, "exempt-word", w)) {
+    if (exempt && word_upper == word_letters &&
+        c.phrases.Check("content/all-caps", "exempt-word",
+                        text.substr(cps.begin(word_begin),
+                                    cps.end(e - 1) - cps.begin(word_begin)))) {
       continue;
     }
-    letters += word_letters;
-    upper += word_upper;
+    n.letters += word_letters;
+    n.upper += word_upper;
   }
-  if (letters < 20 || upper * 2 < letters) return;
+  return n;
+}
+
+template <typename Text>
+void CheckAllCaps(const ContentContext& c, const Text& cps) {
+  // First with the exempt words: dropping one takes its letters from both
+  // counts, which only lowers the share of capitals, so a body that does
+  // not fire with them does not fire without them, and most bodies need
+  // no exemption check (a regex a word).
+  if (!CountCaps(c, cps, false).Fires()) return;
+  const CapsCount n = CountCaps(c, cps, true);
+  if (!n.Fires()) return;
+  const size_t letters = n.letters, upper = n.upper;
   const unsigned percent = static_cast<unsigned>(upper * 100 / letters);
   c.emit(rule::kContentAllCaps, "body", std::nullopt,
          {{"percent", std::to_string(percent)}, {"letters", std::to_string(letters)}},
          {.grade = upper * 4 >= letters * 3 ? grade::kContentAllCapsHigh : uint8_t{0}});
 }
 
-void CheckPunctuation(const ContentContext& c, const std::vector<Cp>& cps) {
+template <typename Text>
+void CheckPunctuation(const ContentContext& c, const Text& cps) {
   // A run of three or more ! and ?, or four ! in all (URLs are blanked).
   size_t bangs = 0;
   for (size_t i = 0; i < cps.size(); ++i) {
-    const char32_t ch = cps[i].cp;
+    const char32_t ch = cps.cp(i);
     if (ch != '!' && ch != '?') continue;
     size_t j = i;
-    while (j < cps.size() && (cps[j].cp == '!' || cps[j].cp == '?')) ++j;
+    while (j < cps.size() && (cps.cp(j) == '!' || cps.cp(j) == '?')) ++j;
     if (j - i >= 3) {
       c.emit(rule::kContentExcessivePunctuation, "body",
-             c.ViewSpan(cps[i].begin, cps[j - 1].end),
+             c.ViewSpan(cps.begin(i), cps.end(j - 1)),
              {{"match", std::string(c.view.text().substr(
-                            cps[i].begin, cps[j - 1].end - cps[i].begin))}});
+                            cps.begin(i), cps.end(j - 1) - cps.begin(i)))}});
       return;
     }
     for (size_t k = i; k < j; ++k) {
-      if (cps[k].cp == '!' && ++bangs == 4) {
+      if (cps.cp(k) == '!' && ++bangs == 4) {
         c.emit(rule::kContentExcessivePunctuation, "body",
-               c.ViewSpan(cps[k].begin, cps[k].end), {{"match", "!"}});
+               c.ViewSpan(cps.begin(k), cps.end(k)), {{"match", "!"}});
         return;
       }
     }
@@ -293,19 +341,31 @@ void CheckLookalike(const ContentContext& c, const std::vector<Cp>& cps,
   }
 }
 
+// Byte tables for CheckObfuscation (it reads every byte of every body).
+struct ByteSet {
+  std::array<bool, 256> in{};
+  constexpr explicit ByteSet(std::string_view chars) {
+    for (char ch : chars) in[static_cast<unsigned char>(ch)] = true;
+  }
+  constexpr bool operator()(char ch) const { return in[static_cast<unsigned char>(ch)]; }
+};
+constexpr ByteSet kSeparator(kObfuscationSeparators);
+// Sentence punctuation around a token is not part of it; "!" and "|" at
+// the ends are ignored too.
+constexpr ByteSet kTrailing("!|.,;:?\"'()");
+constexpr ByteSet kLeading("!|\"'(");
+
 // kLeet as a table indexed by byte: 0 when the character is no leet digit.
-const std::array<char, 256>& LeetTable() {
-  static const std::array<char, 256> table = [] {
-    std::array<char, 256> t{};
-    for (const LeetEntry& e : kLeet) {
-      if (e.from.size() == 1 && e.to.size() == 1) {
-        t[static_cast<unsigned char>(e.from[0])] = e.to[0];
-      }
+constexpr std::array<char, 256> LeetTable() {
+  std::array<char, 256> t{};
+  for (const LeetEntry& e : kLeet) {
+    if (e.from.size() == 1 && e.to.size() == 1) {
+      t[static_cast<unsigned char>(e.from[0])] = e.to[0];
     }
-    return t;
-  }();
-  return table;
+  }
+  return t;
 }
+constexpr std::array<char, 256> kLeetTable = LeetTable();
 
 // The lexicon word a spelled-out or leet token stands for, or "".
 std::string_view LexiconWordIn(std::string_view letters, bool whole) {
@@ -318,9 +378,7 @@ std::string_view LexiconWordIn(std::string_view letters, bool whole) {
 void CheckObfuscation(const ContentContext& c) {
   constexpr std::string_view kRule = "content/obfuscated-words";
   const std::string_view text = c.view.text();
-  auto is_sep = [](char ch) {
-    return kObfuscationSeparators.find(ch) != std::string_view::npos;
-  };
+  const ByteSet& is_sep = kSeparator;
   auto is_letter = [](char ch) {
     return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
   };
@@ -352,26 +410,27 @@ void CheckObfuscation(const ContentContext& c) {
     i = j;
   }
   // (b) A token mixing letters with leet digits and symbols: "fr3e", "b0nus".
+  // Tokens are runs between spaces, tabs and newlines. Most are plain
+  // words: only those with a leet character can qualify, so the scan jumps
+  // from one leet character to the next and takes the token around it.
+  auto is_blank = [](char ch) { return ch == ' ' || ch == '\n' || ch == '\t'; };
+  auto is_leet = [](char ch) { return kLeetTable[static_cast<unsigned char>(ch)] != 0; };
   size_t i = 0;
   while (i < text.size()) {
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t')) ++i;
+    while (i < text.size() && !is_leet(text[i])) ++i;
+    if (i == text.size()) break;
     size_t j = i;
-    while (j < text.size() && text[j] != ' ' && text[j] != '\n' && text[j] != '\t') ++j;
+    while (i > 0 && !is_blank(text[i - 1])) --i;  // back to the token's start
+    while (j < text.size() && !is_blank(text[j])) ++j;
     std::string_view token = text.substr(i, j - i);
     size_t tb = i;
-    // Sentence punctuation around a token is not part of it; "!" and "|"
-    // at the ends are ignored too.
-    while (!token.empty() && std::string_view("!|.,;:?\"'()").find(token.back()) != std::string_view::npos) {
-      token.remove_suffix(1);
-    }
-    while (!token.empty() && std::string_view("!|\"'(").find(token.front()) != std::string_view::npos) {
+    while (!token.empty() && kTrailing(token.back())) token.remove_suffix(1);
+    while (!token.empty() && kLeading(token.front())) {
       token.remove_prefix(1);
       ++tb;
     }
-    // Most tokens are plain words: skip them before mapping anything.
-    const bool any_leet = std::any_of(token.begin(), token.end(), [](char ch) {
-      return LeetTable()[static_cast<unsigned char>(ch)] != 0;
-    });
+    // The trimmed ends may have held the only leet characters.
+    const bool any_leet = std::any_of(token.begin(), token.end(), is_leet);
     if (!any_leet) {
       i = j;
       continue;
@@ -384,7 +443,7 @@ void CheckObfuscation(const ContentContext& c) {
         mapped.push_back(base::ToLowerAscii(ch));
         continue;
       }
-      const char leet = LeetTable()[static_cast<unsigned char>(ch)];
+      const char leet = kLeetTable[static_cast<unsigned char>(ch)];
       if (leet == 0) {
         ok = false;
         break;
@@ -406,17 +465,26 @@ void CheckObfuscation(const ContentContext& c) {
 }  // namespace
 
 void CheckTextRules(const ContentContext& c) {
-  // Reused per thread: a body's code points are a few kilobytes, and these
-  // allocations showed in profiles.
-  thread_local std::vector<Cp> cps;
-  const ShrinkAfterUse shrink{cps};
-  DecodeInto(c.view.text(), cps);
-  const auto words = Words(cps);
-  CheckAllCaps(c, cps, words);
-  CheckPunctuation(c, cps);
-  CheckEmoji(c, cps);
-  CheckInvisible(c);
-  CheckLookalike(c, cps, words);
+  if (c.view.ascii()) {
+    // Most bodies: read byte for byte, no decoding; no emoji and nothing
+    // to look alike.
+    const AsciiText text{c.view.text()};
+    CheckAllCaps(c, text);
+    CheckPunctuation(c, text);
+    CheckInvisible(c);  // on the body, which may not be ASCII (a URL's)
+  } else {
+    // Reused per thread: a body's code points are a few kilobytes, and
+    // these allocations showed in profiles.
+    thread_local std::vector<Cp> cps;
+    const ShrinkAfterUse shrink{cps};
+    DecodeInto(c.view.text(), cps);
+    const DecodedText text{cps};
+    CheckAllCaps(c, text);
+    CheckPunctuation(c, text);
+    CheckEmoji(c, cps);
+    CheckInvisible(c);
+    CheckLookalike(c, cps, Words(cps));
+  }
   CheckObfuscation(c);
   if (c.segments.segment_count > 3) {
     c.emit(rule::kContentManySegments, "body", std::nullopt,

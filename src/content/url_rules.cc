@@ -2,7 +2,9 @@
 // shorteners, IP-address hosts, http://, links without a scheme, deceptive
 // hosts, many links, a message that is little more than a link. URLs come from FindUrls
 // (content/urls.h); host lists and host checks are data.
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "base/utf8.h"
 #include "content/content_checks.h"
@@ -43,9 +45,20 @@ size_t CountWords(std::string_view text) {
 // the host fails; its role names the reason.
 std::string_view DeceptiveHostReason(const PhraseEngine& phrases, std::string_view host) {
   constexpr std::string_view kRule = "content/deceptive-url";
-  for (const LexiconPattern& p : kLexiconPatterns) {
-    if (p.rule != kRule || p.scan) continue;
-    if (phrases.Check(kRule, p.role, host)) return p.role;
+  // The check roles in data order, each once, found once per process (the
+  // lexicon table is long, and a role with several patterns was checked
+  // once per pattern).
+  static const std::vector<std::string_view>* const roles = [] {
+    auto* out = new std::vector<std::string_view>;
+    for (const LexiconPattern& p : kLexiconPatterns) {
+      if (p.rule == kRule && !p.scan && std::find(out->begin(), out->end(), p.role) == out->end()) {
+        out->push_back(p.role);
+      }
+    }
+    return out;
+  }();
+  for (std::string_view role : *roles) {
+    if (phrases.Check(kRule, role, host)) return role;
   }
   return {};
 }

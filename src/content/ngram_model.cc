@@ -31,24 +31,32 @@ constexpr int8_t kNameMin = 8;
 bool IsSpace(char ch) { return ch == ' ' || (ch >= '\t' && ch <= '\r'); }
 bool IsContinuation(char ch) { return (static_cast<unsigned char>(ch) & 0xC0) == 0x80; }
 
-}  // namespace
-
-const NgramShape& NgramModelShape() { return kModelShape; }
-double NgramModelThreshold() { return kModelThreshold; }
-
-NgramVerdict ScoreNgrams(std::string_view text, size_t strongest,
-                         const std::function<bool(uint32_t, uint32_t)>& accept) {
+struct NgramSum {
   int32_t sum = 0;
   uint32_t count = 0;
-  ForEachNgram(text, kModelShape, [&](uint32_t bucket, uint32_t, uint32_t) {
-    sum += kDense[bucket];
-    ++count;
+};
+
+// The cheap pass: the fast bucket walk (same buckets, same order as
+// ForEachNgram: ngram_model_test), no allocation.
+NgramSum SumNgrams(std::string_view text) {
+  NgramSum s;
+  ForEachNgramBucket<kModelShape.n_min, kModelShape.n_max, kModelShape.bits,
+                     kModelShape.fold_digits>(text, [&](uint32_t bucket) {
+    s.sum += kDense[bucket];
+    ++s.count;
   });
-  NgramVerdict verdict;
-  const double logit =
-      kModelIntercept + (count == 0 ? 0.0 : kModelQuant * sum / std::sqrt(double(count)));
-  verdict.probability = 1.0 / (1.0 + std::exp(-logit));
-  if (strongest == 0) return verdict;
+  return s;
+}
+
+double Logit(const NgramSum& s) {
+  return kModelIntercept +
+         (s.count == 0 ? 0.0 : kModelQuant * s.sum / std::sqrt(double(s.count)));
+}
+
+// Names up to `strongest` n-grams of `text` into `verdict` (ScoreNgrams).
+void NameStrongest(std::string_view text, size_t strongest,
+                   const std::function<bool(uint32_t, uint32_t)>& accept,
+                   NgramVerdict& verdict) {
   // The strongest 32 candidates, kept sorted as they stream by (strongest
   // first; ties by position): enough to find three distinct ones, and no
   // allocation per n-gram.
@@ -101,19 +109,35 @@ NgramVerdict ScoreNgrams(std::string_view text, size_t strongest,
     verdict.strongest.push_back(s);
     named.push_back(std::move(here));
   }
+}
+
+}  // namespace
+
+const NgramShape& NgramModelShape() { return kModelShape; }
+double NgramModelThreshold() { return kModelThreshold; }
+
+NgramVerdict ScoreNgrams(std::string_view text, size_t strongest,
+                         const std::function<bool(uint32_t, uint32_t)>& accept) {
+  NgramVerdict verdict;
+  verdict.probability = 1.0 / (1.0 + std::exp(-Logit(SumNgrams(text))));
+  if (strongest > 0) NameStrongest(text, strongest, accept, verdict);
+  return verdict;
+}
+
+std::optional<NgramVerdict> ScoreNgramsIfFires(
+    std::string_view text, size_t strongest,
+    const std::function<bool(uint32_t, uint32_t)>& accept) {
+  const NgramSum s = SumNgrams(text);
+  if (s.count == 0 || Logit(s) < kModelThresholdLogit) return std::nullopt;
+  NgramVerdict verdict;
+  verdict.probability = 1.0 / (1.0 + std::exp(-Logit(s)));
+  if (strongest > 0) NameStrongest(text, strongest, accept, verdict);
   return verdict;
 }
 
 bool NgramModelFires(std::string_view text) {
-  int32_t sum = 0;
-  uint32_t count = 0;
-  ForEachNgramBucket<kModelShape.n_min, kModelShape.n_max, kModelShape.bits,
-                     kModelShape.fold_digits>(text, [&](uint32_t bucket) {
-    sum += kDense[bucket];
-    ++count;
-  });
-  return count > 0 &&
-         kModelIntercept + kModelQuant * sum / std::sqrt(double(count)) >= kModelThresholdLogit;
+  const NgramSum s = SumNgrams(text);
+  return s.count > 0 && Logit(s) >= kModelThresholdLogit;
 }
 
 }  // namespace smslint::internal

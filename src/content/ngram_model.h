@@ -17,6 +17,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -160,6 +161,11 @@ bool NgramModelFires(std::string_view text);
 NgramVerdict ScoreNgrams(
     std::string_view text, size_t strongest = 0,
     const std::function<bool(uint32_t begin, uint32_t end)>& accept = nullptr);
+// ScoreNgrams when NgramModelFires, from one pass over the text for both
+// (the rule's path: the score of a body that does not fire is not needed).
+std::optional<NgramVerdict> ScoreNgramsIfFires(
+    std::string_view text, size_t strongest,
+    const std::function<bool(uint32_t begin, uint32_t end)>& accept);
 
 }  // namespace smslint::internal
 

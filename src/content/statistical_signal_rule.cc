@@ -2,6 +2,7 @@
 // over the text the phrase lexicons read. Every body gets the cheap pass;
 // the strongest n-grams are looked for only when the rule fires.
 #include <cmath>
+#include <optional>
 #include <string>
 
 #include "content/content_checks.h"
@@ -11,12 +12,14 @@ namespace smslint::internal {
 
 void CheckStatisticalSignal(const ContentContext& c) {
   const std::string_view words = c.view.words();
-  if (!NgramModelFires(words)) return;
   // Only n-grams read as written (not inside a text-speak replacement or
   // an NFC change): the message quotes them from the body.
-  const NgramVerdict verdict = ScoreNgrams(words, 3, [&](uint32_t begin, uint32_t end) {
-    return c.view.WordsToBody(end) - c.view.WordsToBody(begin) == end - begin;
-  });
+  const std::optional<NgramVerdict> fired =
+      ScoreNgramsIfFires(words, 3, [&](uint32_t begin, uint32_t end) {
+        return c.view.WordsToBody(end) - c.view.WordsToBody(begin) == end - begin;
+      });
+  if (!fired) return;
+  const NgramVerdict& verdict = *fired;
   std::string ngrams;
   for (const NgramVerdict::Strong& s : verdict.strongest) {
     const size_t b = c.view.WordsToBody(s.begin), e = c.view.WordsToBody(s.end);

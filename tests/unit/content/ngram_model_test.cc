@@ -2,6 +2,7 @@
 // how the text is read into n-grams, that the cheap pass and the full score
 // agree, what the strongest n-grams may be, and the rule through a Linter.
 #include <fstream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -96,10 +97,22 @@ TEST(NgramModelTest, CheapPassAgreesWithTheScore) {
     EXPECT_LE(p, 1.0);
     EXPECT_EQ(NgramModelFires(text), p >= NgramModelThreshold()) << text;
   }
-  // And on every real SMS (the two passes share no code).
+  // And on every real SMS; ScoreNgramsIfFires (the rule's one pass) is
+  // ScoreNgrams exactly when the model fires.
+  const auto accept_short = [](uint32_t begin, uint32_t end) { return end - begin < 6; };
   for (const std::string& text : Texts()) {
-    ASSERT_EQ(NgramModelFires(text), ScoreNgrams(text).probability >= NgramModelThreshold())
-        << text;
+    const bool fires = NgramModelFires(text);
+    ASSERT_EQ(fires, ScoreNgrams(text).probability >= NgramModelThreshold()) << text;
+    const std::optional<NgramVerdict> once = ScoreNgramsIfFires(text, 3, accept_short);
+    ASSERT_EQ(once.has_value(), fires) << text;
+    if (!fires) continue;
+    const NgramVerdict full = ScoreNgrams(text, 3, accept_short);
+    ASSERT_EQ(once->probability, full.probability) << text;
+    ASSERT_EQ(once->strongest.size(), full.strongest.size()) << text;
+    for (size_t i = 0; i < full.strongest.size(); ++i) {
+      EXPECT_EQ(once->strongest[i].begin, full.strongest[i].begin) << text;
+      EXPECT_EQ(once->strongest[i].end, full.strongest[i].end) << text;
+    }
   }
 }
 
@@ -116,7 +129,9 @@ TEST(NgramModelTest, StrongestAreDistinctWordPiecesStrongestFirst) {
     EXPECT_GE(piece.size(), 3u) << piece;
     EXPECT_EQ(piece.find(' '), std::string::npos) << piece;
     EXPECT_GT(s.weight, 0.0);
-    if (i > 0) EXPECT_LE(s.weight, v.strongest[i - 1].weight);
+    if (i > 0) {
+      EXPECT_LE(s.weight, v.strongest[i - 1].weight);
+    }
     for (size_t j = 0; j < i; ++j) {
       const auto& t = v.strongest[j];
       EXPECT_TRUE(s.end <= t.begin || t.end <= s.begin) << "overlap: " << piece;

@@ -37,7 +37,7 @@ constexpr int kLookAheadDays = 8;
 int64_t FloorDiv(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 
 std::string Hhmm(int minutes) {
-  char buf[8];
+  char buf[24];  // room for any int, so the compiler sees no truncation
   std::snprintf(buf, sizeof buf, "%02d:%02d", minutes / 60, minutes % 60);
   return buf;
 }

@@ -151,6 +151,15 @@ struct NgramVerdict {
 
 // The compiled-in model (src/gen/content_ngram_model.inc).
 const NgramShape& NgramModelShape();
+// A bucket's weight, in the model's int8 steps (tests' oracle).
+int NgramModelWeight(uint32_t bucket);
+// The cheap pass's integer sum of weights and its n-gram count; `vector`
+// false takes the scalar path even where AVX2 is available (tests).
+struct NgramSum {
+  int32_t sum = 0;
+  uint32_t count = 0;
+};
+NgramSum NgramModelSum(std::string_view text, bool vector = true);
 double NgramModelThreshold();  // the probability from which the rule fires
 // Whether the model's probability for `text` reaches the threshold: the
 // cheap pass every body gets (no allocation, no exp).

@@ -376,7 +376,6 @@ std::string_view LexiconWordIn(std::string_view letters, bool whole) {
 }
 
 void CheckObfuscation(const ContentContext& c) {
-  constexpr std::string_view kRule = "content/obfuscated-words";
   const std::string_view text = c.view.text();
   const ByteSet& is_sep = kSeparator;
   auto is_letter = [](char ch) {

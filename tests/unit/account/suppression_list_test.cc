@@ -125,7 +125,9 @@ TEST(SuppressionSetTest, MatchesAHashMapOnRandomKeys) {
   }
   for (int i = 0; i < 20000; ++i) {
     const uint64_t key = 1 + rng() % 999'999'999'999'999;
-    if (first.count(key) == 0) ASSERT_FALSE(s.Find(key)) << key;
+    if (first.count(key) == 0) {
+      ASSERT_FALSE(s.Find(key)) << key;
+    }
   }
   // 8 bytes a line (and the one after the final line break) and the 1 MiB
   // directory.

@@ -90,8 +90,10 @@ TEST(CsvSourceTest, DetectsColumnsAndDecodesRows) {
       "2,+14155550133,\"two\nlines\",weird,maybe,-5\n"
       "3,+14155550134,short\n");
   std::vector<std::string> messages;
-  auto s = OpenCsv(in, {.name = "c.csv", .defaults = {.from = "+14155550100"}},
-                   &messages);
+  CsvSourceOptions options;
+  options.name = "c.csv";
+  options.defaults.from = "+14155550100";
+  auto s = OpenCsv(in, options, &messages);
   ASSERT_NE(s, nullptr);
   EXPECT_TRUE(messages.empty());
   EXPECT_EQ(s->ColumnOf("to"), "Phone Number");

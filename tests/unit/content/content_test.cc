@@ -353,7 +353,7 @@ TEST(ContentTest, PhraseSpansAtTheEdgesOfTheBodyExcludeBoundaries) {
   const Linter linter;
   // The phrase touches the start and the end: the boundary character ("("
   // or "!") must not be part of the span or the match.
-  for (const std::string body : {std::string("Respond now!"), std::string("(Respond now) today")}) {
+  for (const std::string& body : {std::string("Respond now!"), std::string("(Respond now) today")}) {
     const Report r = linter.Lint(Body(body));
     const Diagnostic* d = Find(r, "content/urgency-language");
     ASSERT_NE(d, nullptr) << body;

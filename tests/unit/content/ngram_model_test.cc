@@ -86,6 +86,32 @@ TEST(NgramModelTest, FastBucketPassEqualsTheGeneralOne) {
   ExpectSameBuckets<3, 3, 12, true>(texts);
 }
 
+// The cheap pass (a stream chunked on the stack, hashed eight positions at
+// a time with AVX2) against the general walk and the model's weights, on
+// the corpus, on texts longer than a chunk and across every chunk edge.
+TEST(NgramModelTest, CheapPassSumIsTheGeneralWalksSum) {
+  std::vector<std::string> texts = Texts();
+  std::string long_text;
+  for (size_t i = 0; i < 400; ++i) long_text += texts[20 + i] + (i % 3 ? " " : "\n\t  ");
+  texts.push_back(long_text);
+  for (size_t cut = 2030; cut < 2075; ++cut) texts.push_back(long_text.substr(0, cut));
+  texts.push_back(std::string(10000, ' ') + "x");
+  texts.push_back(std::string(10000, 'x'));
+  for (const std::string& text : texts) {
+    int64_t sum = 0;
+    uint32_t count = 0;
+    ForEachNgram(text, NgramModelShape(), [&](uint32_t bucket, uint32_t, uint32_t) {
+      sum += NgramModelWeight(bucket);
+      ++count;
+    });
+    for (const bool vector : {true, false}) {
+      const NgramSum s = NgramModelSum(text, vector);
+      ASSERT_EQ(s.sum, sum) << vector << " " << text.substr(0, 80);
+      ASSERT_EQ(s.count, count) << vector << " " << text.substr(0, 80);
+    }
+  }
+}
+
 TEST(NgramModelTest, CheapPassAgreesWithTheScore) {
   for (const char* text :
        {"", "See you at 6, love", "URGENT! You have WON a £1000 cash prize. Call 09061701461 now",

@@ -81,7 +81,8 @@ void ForEachNgram(std::string_view text, const NgramShape& shape, F&& f) {
 
 // ForEachNgram's buckets, in the same order, with the shape fixed at compile
 // time and no offsets: the last characters kept in one register and the
-// hashes unrolled. The pass every body gets (NgramModelFires) uses it.
+// hashes unrolled. (The pass every body gets, NgramModelSum, hashes a
+// stream of these characters eight positions at a time instead.)
 template <int NMin, int NMax, int Bits, bool FoldDigits, typename F>
 void ForEachNgramBucket(std::string_view text, F&& f) {
   static_assert(NMin >= 1 && NMin <= NMax && NMax <= static_cast<int>(kNgramMaxN));

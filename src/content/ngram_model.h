@@ -79,67 +79,6 @@ void ForEachNgram(std::string_view text, const NgramShape& shape, F&& f) {
   }
 }
 
-// ForEachNgram's buckets, in the same order, with the shape fixed at compile
-// time and no offsets: the last characters kept in one register and the
-// hashes unrolled. (The pass every body gets, NgramModelSum, hashes a
-// stream of these characters eight positions at a time instead.)
-template <int NMin, int NMax, int Bits, bool FoldDigits, typename F>
-void ForEachNgramBucket(std::string_view text, F&& f) {
-  static_assert(NMin >= 1 && NMin <= NMax && NMax <= static_cast<int>(kNgramMaxN));
-  // How a byte reads: kSpace for white space, else lower-cased (digits
-  // folded to '0' when asked).
-  constexpr uint16_t kSpace = 0x100;
-  static constexpr std::array<uint16_t, 256> kRead = [] {
-    std::array<uint16_t, 256> t{};
-    for (int b = 0; b < 256; ++b) {
-      if (b == ' ' || (b >= '\t' && b <= '\r')) {
-        t[b] = kSpace;
-      } else if (b >= 'A' && b <= 'Z') {
-        t[b] = static_cast<uint16_t>(b | 0x20);
-      } else if (FoldDigits && b >= '0' && b <= '9') {
-        t[b] = '0';
-      } else {
-        t[b] = static_cast<uint16_t>(b);
-      }
-    }
-    return t;
-  }();
-  constexpr uint32_t kMask = (uint32_t{1} << Bits) - 1;
-  uint64_t last = 0;  // the last NMax characters, the newest in the low byte
-  int filled = 0;
-  auto push = [&](uint8_t ch) {
-    last = (last << 8) | ch;
-    if (filled < NMax) {  // the text's first characters
-      ++filled;
-      uint32_t h = 2166136261u;
-      for (int n = 1; n <= filled; ++n) {
-        h = (h ^ static_cast<uint8_t>(last >> (8 * (n - 1)))) * 16777619u;
-        if (n >= NMin) f((h ^ (h >> 16)) & kMask);
-      }
-      return;
-    }
-    uint32_t h = 2166136261u;
-    for (int n = 1; n <= NMax; ++n) {  // unrolled: NMax is a constant
-      h = (h ^ static_cast<uint8_t>(last >> (8 * (n - 1)))) * 16777619u;
-      if (n >= NMin) f((h ^ (h >> 16)) & kMask);
-    }
-  };
-  bool space = true;  // the leading pad
-  push(' ');
-  for (const char ch : text) {
-    const uint16_t b = kRead[static_cast<uint8_t>(ch)];
-    if (b == kSpace) {
-      if (space) continue;
-      space = true;
-      push(' ');
-    } else {
-      space = false;
-      push(static_cast<uint8_t>(b));
-    }
-  }
-  if (!space) push(' ');
-}
-
 // The model's verdict on a text.
 struct NgramVerdict {
   double probability = 0;  // of spam

@@ -9,7 +9,6 @@
 #include <re2/re2.h>
 
 #include <algorithm>
-#include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -19,18 +18,13 @@
 #include "base/ascii.h"
 #include "content/lexicon.h"
 #include "content/phrase_engine.h"
+#include "spam_collection.h"
 
 namespace smslint::internal {
 namespace {
 
 std::vector<std::string> Texts() {
-  std::vector<std::string> out;
-  std::ifstream in(SMSLINT_SPAM_COLLECTION);
-  std::string line;
-  while (std::getline(in, line)) {
-    const size_t tab = line.find('\t');
-    if (tab != std::string::npos) out.push_back(line.substr(tab + 1));
-  }
+  std::vector<std::string> out = testing::SpamCollectionTexts();
   // Non-ASCII letters next to phrases (boundaries), punctuation that is a
   // boundary, accents inside phrases, scripts and emoji.
   for (const char* s : {

@@ -1,7 +1,6 @@
 // The content-risk engine: spans, gates, the score and its bands, and the
 // options that change them. The per-rule table examples are in
 // content_examples_test.cc; these check what the examples cannot.
-#include <fstream>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,6 +13,7 @@
 #include "content/phrase_engine.h"
 #include "content/urls.h"
 #include "smslint/linter.h"
+#include "spam_collection.h"
 
 namespace smslint {
 namespace {
@@ -35,16 +35,7 @@ Message Body(std::string body, MessageKind kind = MessageKind::kUnspecified,
 }
 
 // Real SMS: the SMS Spam Collection.
-std::vector<std::string> SpamCollection() {
-  std::vector<std::string> out;
-  std::ifstream in(SMSLINT_SPAM_COLLECTION);
-  std::string line;
-  while (std::getline(in, line)) {
-    const size_t tab = line.find('\t');
-    if (tab != std::string::npos) out.push_back(line.substr(tab + 1));
-  }
-  return out;
-}
+std::vector<std::string> SpamCollection() { return testing::SpamCollectionTexts(); }
 
 // The text-shape findings of a report, as comparable strings.
 std::vector<std::string> TextShapeFindings(const Report& r) {

@@ -1,7 +1,6 @@
 // The n-gram model of content/statistical-signal (content/ngram_model.h):
 // how the text is read into n-grams, that the cheap pass and the full score
 // agree, what the strongest n-grams may be, and the rule through a Linter.
-#include <fstream>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,6 +9,7 @@
 
 #include "content/ngram_model.h"
 #include "smslint/linter.h"
+#include "spam_collection.h"
 
 namespace smslint::internal {
 namespace {
@@ -58,32 +58,8 @@ std::vector<std::string> Texts() {
   std::vector<std::string> out = {
       "", " ", "a", "ab", "\t\n x \r\n", std::string("a\0b\0\0c", 6), "\x01\x7f\xff",
       "Привет, как дела? 😀", "  lead and trail  ", "CODE 1234 code 9876"};
-  std::ifstream in(SMSLINT_SPAM_COLLECTION);
-  std::string line;
-  while (std::getline(in, line)) {
-    const size_t tab = line.find('\t');
-    if (tab != std::string::npos) out.push_back(line.substr(tab + 1));
-  }
+  for (std::string& text : testing::SpamCollectionTexts()) out.push_back(std::move(text));
   return out;
-}
-
-template <int NMin, int NMax, int Bits, bool Fold>
-void ExpectSameBuckets(const std::vector<std::string>& texts) {
-  const NgramShape shape{NMin, NMax, Bits, Fold};
-  for (const std::string& text : texts) {
-    std::vector<uint32_t> fast;
-    ForEachNgramBucket<NMin, NMax, Bits, Fold>(text, [&](uint32_t b) { fast.push_back(b); });
-    ASSERT_EQ(fast, Buckets(text, shape)) << text;
-  }
-}
-
-TEST(NgramModelTest, FastBucketPassEqualsTheGeneralOne) {
-  const std::vector<std::string> texts = Texts();
-  ASSERT_GT(texts.size(), 5000u);  // the corpus was read
-  ExpectSameBuckets<2, 5, 16, false>(texts);  // the shipped model's shape
-  ExpectSameBuckets<2, 4, 16, true>(texts);
-  ExpectSameBuckets<1, 8, 20, false>(texts);
-  ExpectSameBuckets<3, 3, 12, true>(texts);
 }
 
 // The cheap pass (a stream chunked on the stack, hashed eight positions at

@@ -6,9 +6,13 @@
 // const and safe to call from many threads at once on one shared Linter.
 // Construction never throws; a bad option makes ok() false, error() say why
 // and error_arg() name the offending value (RE2's model). The first Linter
-// of a process also loads libphonenumber's metadata and compiles the tables
-// every Linter shares (tens of milliseconds, once); libphonenumber's own
-// patterns compile on first use unless Options::warm_up_numbers.
+// of a process also compiles the tables every Linter shares (~15-20 ms,
+// once). What most processes never need is built on first use, once per
+// process and thread-safely: a region's number patterns on its first
+// number, libphonenumber itself (~10 ms) on the first number the fast path
+// leaves to it (with its patterns compiled as met, unless
+// Options::warm_up_numbers), the grapheme tables on the first text outside
+// GSM-7.
 //
 //   smslint::Options options;
 //   options.max_segments = 4;

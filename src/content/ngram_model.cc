@@ -105,8 +105,9 @@ int32_t SumFull(const uint8_t* s, size_t from, size_t to, bool vector) {
   return SumFullScalar(s, from, to);
 }
 
-// The pass, with `vector` false the scalar path only (tests compare both).
-NgramSum SumNgramsImpl(std::string_view text, bool vector) {
+}  // namespace
+
+NgramSum NgramModelSum(std::string_view text, bool vector) {
   static constexpr std::array<uint16_t, 256> kRead = [] {
     std::array<uint16_t, 256> t{};
     for (int b = 0; b < 256; ++b) {
@@ -182,7 +183,7 @@ NgramSum SumNgramsImpl(std::string_view text, bool vector) {
   return out;
 }
 
-NgramSum SumNgrams(std::string_view text) { return SumNgramsImpl(text, true); }
+namespace {
 
 double Logit(const NgramSum& s) {
   return kModelIntercept +
@@ -247,37 +248,35 @@ void NameStrongest(std::string_view text, size_t strongest,
   }
 }
 
-}  // namespace
+bool Fires(const NgramSum& s) { return s.count > 0 && Logit(s) >= kModelThresholdLogit; }
 
-const NgramShape& NgramModelShape() { return kModelShape; }
-int NgramModelWeight(uint32_t bucket) { return kDense[bucket & kMask]; }
-NgramSum NgramModelSum(std::string_view text, bool vector) {
-  return SumNgramsImpl(text, vector);
-}
-double NgramModelThreshold() { return kModelThreshold; }
-
-NgramVerdict ScoreNgrams(std::string_view text, size_t strongest,
-                         const std::function<bool(uint32_t, uint32_t)>& accept) {
-  NgramVerdict verdict;
-  verdict.probability = 1.0 / (1.0 + std::exp(-Logit(SumNgrams(text))));
-  if (strongest > 0) NameStrongest(text, strongest, accept, verdict);
-  return verdict;
-}
-
-std::optional<NgramVerdict> ScoreNgramsIfFires(
-    std::string_view text, size_t strongest,
-    const std::function<bool(uint32_t, uint32_t)>& accept) {
-  const NgramSum s = SumNgrams(text);
-  if (s.count == 0 || Logit(s) < kModelThresholdLogit) return std::nullopt;
+NgramVerdict Verdict(std::string_view text, const NgramSum& s, size_t strongest,
+                     const std::function<bool(uint32_t, uint32_t)>& accept) {
   NgramVerdict verdict;
   verdict.probability = 1.0 / (1.0 + std::exp(-Logit(s)));
   if (strongest > 0) NameStrongest(text, strongest, accept, verdict);
   return verdict;
 }
 
-bool NgramModelFires(std::string_view text) {
-  const NgramSum s = SumNgrams(text);
-  return s.count > 0 && Logit(s) >= kModelThresholdLogit;
+}  // namespace
+
+const NgramShape& NgramModelShape() { return kModelShape; }
+int NgramModelWeight(uint32_t bucket) { return kDense[bucket & kMask]; }
+double NgramModelThreshold() { return kModelThreshold; }
+
+NgramVerdict ScoreNgrams(std::string_view text, size_t strongest,
+                         const std::function<bool(uint32_t, uint32_t)>& accept) {
+  return Verdict(text, NgramModelSum(text), strongest, accept);
 }
+
+std::optional<NgramVerdict> ScoreNgramsIfFires(
+    std::string_view text, size_t strongest,
+    const std::function<bool(uint32_t, uint32_t)>& accept) {
+  const NgramSum s = NgramModelSum(text);
+  if (!Fires(s)) return std::nullopt;
+  return Verdict(text, s, strongest, accept);
+}
+
+bool NgramModelFires(std::string_view text) { return Fires(NgramModelSum(text)); }
 
 }  // namespace smslint::internal

@@ -207,22 +207,19 @@ std::vector<int> PhraseEngine::Scan(std::string_view text) const {
   if (form == 1 && c_->own_filter != nullptr) {
     // ASCII text: its lower-casing is ASCII's, as the atoms assume. The
     // bytes it has (lower-cased) settle most atoms without a search.
-    uint64_t has[4] = {0, 0, 0, 0};  // [2] and [3] stay 0: ASCII
-    uint64_t low = 0, high = 0;        // in registers while scanning
+    uint64_t low = 0, high = 0;  // bit b: byte b (below 64 / from 64) occurs
     for (const char ch : text) {
       const auto b = static_cast<unsigned char>(base::ToLowerAscii(ch));
       const uint64_t bit = uint64_t{1} << (b & 63);
       low |= b < 64 ? bit : 0;
       high |= b < 64 ? 0 : bit;
     }
-    has[0] = low;
-    has[1] = high;
     std::vector<int> atoms, run;
     for (size_t a = 0; a < c_->own_atoms.size(); ++a) {
       const std::string& atom = c_->own_atoms[a];
       const bool bytes = std::all_of(atom.begin(), atom.end(), [&](char ch) {
         const auto b = static_cast<unsigned char>(ch);
-        return (has[b >> 6] >> (b & 63) & 1) != 0;
+        return b < 128 && ((b < 64 ? low : high) >> (b & 63) & 1) != 0;
       });
       if (bytes && (atom.size() <= 1 || ContainsLowered(text, atom))) {
         atoms.push_back(static_cast<int>(a));

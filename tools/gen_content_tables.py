@@ -105,7 +105,14 @@ def ascii_form(regex, where):
                 rest.append(body[last:])
                 # Negated: "not any of these" takes every non-ASCII character
                 # already. Positive: add them.
-                body = "".join(rest) + ("" if negated else _NON_ASCII)
+                body = "".join(rest)
+                if not negated:
+                    # A trailing "-" is a literal hyphen; followed by the
+                    # added range it would start a range ("[\pL&!-]" took
+                    # "!" to U+0080, every punctuation mark): escape it.
+                    if body.endswith("-") and not body.endswith("\\-"):
+                        body = body[:-1] + "\\-"
+                    body += _NON_ASCII
             out.append("[" + ("^" if negated else "") + body + "]")
             i = j + 1
             continue

@@ -36,6 +36,14 @@ std::vector<std::string> Texts() {
            "— Acme Corp", "Welcome to Ünicorn Bank! Reply STOP", "Your Ärzte verification code",
            "ﬁnal oﬀer: FREE", "ǅemal here", "Kelvin K free", "straße STOP",
            "ｆｒｅｅ ｐｒｉｚｅ", "٣free", "free٣", "x\u0345free", "💰💰 win",
+           // An ASCII phrase in otherwise non-ASCII text (Scan settles it
+           // on the ASCII form's match), and a non-ASCII neighbour that the
+           // ASCII form takes for a boundary (only the pattern decides).
+           "Café Rio: FREE prize, reply STOP", "Ünicorn Bank: win cash now", "éfree prize",
+           "Merci — Acme Corp", "Acme Corp: «win» £1000 cash", "prizeé, freeé",
+           // ASCII punctuation a class with a trailing "-" must not take
+           // (the ASCII form once read "[\pL&!-]" as a range from "!").
+           "Reply with: WIN to 83355 now", "You won prize: $500 today", "Win big: 500 dollars",
        }) {
     out.emplace_back(s);
   }
@@ -123,18 +131,36 @@ TEST(AsciiFormTest, ScanEqualsEveryPatternAsWritten) {
   ASSERT_EQ(engine.error(), "");
   re2::RE2::Options o;
   o.set_log_errors(false);
-  std::vector<std::pair<int, std::unique_ptr<re2::RE2>>> scan;
+  struct Scanned {
+    int index;
+    std::unique_ptr<re2::RE2> re, ascii;
+  };
+  std::vector<Scanned> scan;
   for (size_t i = 0; i < kLexiconPatterns.size(); ++i) {
     if (kLexiconPatterns[i].scan) {
-      scan.emplace_back(static_cast<int>(i),
-                        std::make_unique<re2::RE2>(kLexiconPatterns[i].regex, o));
+      scan.push_back({static_cast<int>(i),
+                      std::make_unique<re2::RE2>(kLexiconPatterns[i].regex, o),
+                      std::make_unique<re2::RE2>(kLexiconPatterns[i].ascii_regex, o)});
     }
   }
   size_t hits = 0, non_ascii_hits = 0;
+  // On non-ASCII text, how Scan settles a pattern whose ASCII form matches:
+  // on an all-ASCII match, or by the pattern itself, which then rejects.
+  size_t by_ascii_span = 0, rejected = 0;
   for (const std::string& t : Texts()) {
     std::vector<int> want;
-    for (const auto& [i, re] : scan) {
-      if (re2::RE2::PartialMatch(t, *re)) want.push_back(i);
+    for (const Scanned& p : scan) {
+      const bool match = re2::RE2::PartialMatch(t, *p.re);
+      if (match) want.push_back(p.index);
+      re2::StringPiece m;
+      if (!base::IsAscii(t) &&
+          p.ascii->Match(t, 0, t.size(), re2::RE2::UNANCHORED, &m, 1)) {
+        if (base::IsAscii(std::string_view(m.data(), m.size()))) {
+          ++by_ascii_span;
+        } else if (!match) {
+          ++rejected;
+        }
+      }
     }
     EXPECT_EQ(engine.Scan(t), want) << t;
     hits += want.size();
@@ -142,6 +168,8 @@ TEST(AsciiFormTest, ScanEqualsEveryPatternAsWritten) {
   }
   EXPECT_GT(hits, 1000u);
   EXPECT_GT(non_ascii_hits, 10u);
+  EXPECT_GT(by_ascii_span, 10u);
+  EXPECT_GT(rejected, 3u);
 }
 
 }  // namespace

@@ -193,15 +193,16 @@ std::vector<int> PhraseEngine::Scan(std::string_view text) const {
   if (c_->set->Match(text, &hits, &info)) {
     for (int h : hits) {
       const int i = c_->set_to_pattern[h];
-      // Non-ASCII text: the Set's ASCII forms may over-match; the pattern
-      // itself decides.
-      if (form == 1 || re2::RE2::PartialMatch(text, Regex(i, form))) out.push_back(i);
+      // Non-ASCII text: the Set's ASCII forms may over-match.
+      if (form == 1 || Occurs(i, text)) out.push_back(i);
     }
   } else if (info.kind != re2::RE2::Set::kNoError) {
     // The DFA ran out of memory (a pathological body): run each pattern on
     // its own, slower but exact.
     for (int i : c_->set_to_pattern) {
-      if (re2::RE2::PartialMatch(text, Regex(i, form))) out.push_back(i);
+      if (form == 1 ? re2::RE2::PartialMatch(text, Regex(i, form)) : Occurs(i, text)) {
+        out.push_back(i);
+      }
     }
   }
   if (form == 1 && c_->own_filter != nullptr) {
@@ -232,11 +233,29 @@ std::vector<int> PhraseEngine::Scan(std::string_view text) const {
     }
   } else {
     for (int i : c_->own_pass) {
-      if (re2::RE2::PartialMatch(text, Regex(i, form))) out.push_back(i);
+      if (form == 1 ? re2::RE2::PartialMatch(text, Regex(i, form)) : Occurs(i, text)) {
+        out.push_back(i);
+      }
     }
   }
   std::sort(out.begin(), out.end());
   return out;
+}
+
+// The ASCII form first (a small program; the pattern as written is a large
+// Unicode one, slow to compile and to run on new text): no match there, no
+// match at all (it is a superset); a match whose every byte is ASCII is one
+// of the pattern as written too (on ASCII characters the two forms have the
+// same classes, and anchors and RE2's ASCII \b read the same positions).
+// Only a match that takes non-ASCII characters needs the pattern itself.
+bool PhraseEngine::Occurs(int index, std::string_view text) const {
+  const re2::RE2& ascii = Regex(index, 1);
+  if (ascii.ok()) {
+    re2::StringPiece m;
+    if (!ascii.Match(text, 0, text.size(), re2::RE2::UNANCHORED, &m, 1)) return false;
+    if (base::IsAscii(std::string_view(m.data(), m.size()))) return true;
+  }
+  return re2::RE2::PartialMatch(text, Regex(index, 0));
 }
 
 std::vector<PhraseMatch> PhraseEngine::FindAll(int index,

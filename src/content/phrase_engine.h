@@ -78,6 +78,8 @@ class PhraseEngine {
   // form 0: the pattern as written; 1: its ASCII form (LexiconPattern).
   const re2::RE2& Regex(int index, int form) const;
   const re2::RE2* Unless(int index, int form) const;
+  // Whether pattern `index` (as written) occurs in non-ASCII `text`.
+  bool Occurs(int index, std::string_view text) const;
   // Into `all`, or only the first into `first` (then `all` is null).
   void Find(int index, std::string_view text, std::vector<PhraseMatch>* all,
             std::optional<PhraseMatch>* first) const;

@@ -12,18 +12,36 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
+#include <algorithm>
 #include <string>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "base/utf8.h"
 
 namespace smslint::base {
 
+// Writes into the string's own buffer through a position of its own (the
+// string is grown by doubling and trimmed at the end): std::string's
+// push_back and append were half of a report's instructions (callgrind on
+// 1,000 realistic reports: 92 k instructions each, 19 % push_back alone).
+// The string holds only what was written once Finish() has run, or the
+// writer is gone.
 class JsonWriter {
  public:
-  explicit JsonWriter(std::string* out) : out_(*out) {}
+  explicit JsonWriter(std::string* out) : out_(*out), pos_(out->size()) {}
+  ~JsonWriter() { Finish(); }
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
+
+  // Trims the string to what was written (writing may go on after).
+  void Finish() { out_.resize(pos_); }
 
   void BeginObject() { Open('{'); }
   void EndObject() { Close('}'); }
@@ -34,7 +52,21 @@ class JsonWriter {
   void Key(std::string_view key) {
     Separator();
     Quote(key);
-    out_.push_back(':');
+    Put(':');
+    after_key_ = true;
+  }
+  // A key written in the code: copied without the escape scan (most keys;
+  // a report has a few hundred). It must need no escaping.
+  template <size_t N>
+  void Key(const char (&key)[N]) {
+    static_assert(N > 1);
+    Separator();
+    char* w = Reserve(N + 2);
+    w[0] = '"';
+    std::memcpy(w + 1, key, N - 1);
+    w[N] = '"';
+    w[N + 1] = ':';
+    pos_ += N + 2;
     after_key_ = true;
   }
 
@@ -44,40 +76,42 @@ class JsonWriter {
   }
   void Null() {
     Separator();
-    out_ += "null";
+    Put("null");
   }
   void Bool(bool b) {
     Separator();
-    out_ += b ? "true" : "false";
+    Put(b ? std::string_view("true") : std::string_view("false"));
   }
   template <typename Int>
   void Integer(Int v) {
     Separator();
-    char buf[24];
-    const auto r = std::to_chars(buf, buf + sizeof buf, v);
-    out_.append(buf, r.ptr);
+    char* w = Reserve(24);
+    pos_ = std::to_chars(w, w + 24, v).ptr - out_.data();
   }
   void Double(double v) {
     Separator();
     // Range first: casting a double outside int64's range is undefined.
     if (v > -1e15 && v < 1e15 && v == std::trunc(v) && !(v == 0 && std::signbit(v))) {
       // Integral: nlohmann prints "5.0".
-      char buf[24];
-      const auto r = std::to_chars(buf, buf + sizeof buf, static_cast<int64_t>(v));
-      out_.append(buf, r.ptr);
-      out_ += ".0";
+      char* w = Reserve(26);
+      char* e = std::to_chars(w, w + 24, static_cast<int64_t>(v)).ptr;
+      e[0] = '.';
+      e[1] = '0';
+      pos_ = e + 2 - out_.data();
     } else {
       // Rare (weights like 0.3): nlohmann's own float formatting, exactly.
-      out_ += nlohmann::json(v).dump();
+      Put(nlohmann::json(v).dump());
     }
   }
 
-  // Shorthands for "key": value.
-  void Field(std::string_view key, std::string_view s) {
+  // Shorthands for "key": value (Key's two kinds of key).
+  template <typename K>
+  void Field(const K& key, std::string_view s) {
     Key(key);
     String(s);
   }
-  void FieldOrNull(std::string_view key, std::string_view s) {
+  template <typename K>
+  void FieldOrNull(const K& key, std::string_view s) {
     Key(key);
     if (s.empty()) {
       Null();
@@ -87,69 +121,110 @@ class JsonWriter {
   }
 
  private:
+  // Where the next n bytes go.
+  [[gnu::always_inline]] char* Reserve(size_t n) {
+    if (out_.size() - pos_ < n) [[unlikely]] Grow(n);
+    return out_.data() + pos_;
+  }
+  [[gnu::noinline]] void Grow(size_t n) {
+    out_.resize(std::max(2 * out_.size(), pos_ + n + 256));
+  }
+  [[gnu::always_inline]] void Put(char c) {
+    *Reserve(1) = c;
+    ++pos_;
+  }
+  [[gnu::always_inline]] void Put(std::string_view s) {
+    std::memcpy(Reserve(s.size()), s.data(), s.size());
+    pos_ += s.size();
+  }
+  void Put(const uint8_t* begin, const uint8_t* end) {
+    Put(std::string_view(reinterpret_cast<const char*>(begin), end - begin));
+  }
+
   void Separator() {
     if (after_key_) {
       after_key_ = false;
       return;
     }
-    if (need_comma_) out_.push_back(',');
+    if (need_comma_) Put(',');
     need_comma_ = true;
   }
   void Open(char c) {
     Separator();
-    out_.push_back(c);
+    Put(c);
     need_comma_ = false;
   }
   void Close(char c) {
-    out_.push_back(c);
+    Put(c);
     need_comma_ = true;
   }
 
+  // Whether byte b is written as it is (valid UTF-8 sequences aside).
+  static bool Plain(uint8_t b) { return b >= 0x20 && b < 0x80 && b != '"' && b != '\\'; }
+
   void Quote(std::string_view s) {
-    out_.push_back('"');
+    Put('"');
     const auto* p = reinterpret_cast<const uint8_t*>(s.data());
     const auto* end = p + s.size();
+    const uint8_t* run = p;  // copied at once when something else comes
     while (p < end) {
-      // Runs of plain printable ASCII are copied at once.
-      const auto* run = p;
-      while (run < end && *run >= 0x20 && *run < 0x80 && *run != '"' && *run != '\\') {
-        ++run;
-      }
-      out_.append(reinterpret_cast<const char*>(p), run - p);
-      p = run;
-      if (p >= end) break;
-      const uint8_t b = *p;
-      if (b < 0x80) {
-        switch (b) {
-          case '"': out_ += "\\\""; break;
-          case '\\': out_ += "\\\\"; break;
-          case '\b': out_ += "\\b"; break;
-          case '\f': out_ += "\\f"; break;
-          case '\n': out_ += "\\n"; break;
-          case '\r': out_ += "\\r"; break;
-          case '\t': out_ += "\\t"; break;
-          default: {
-            static constexpr char kHex[] = "0123456789abcdef";
-            out_ += "\\u00";
-            out_.push_back(kHex[b >> 4]);
-            out_.push_back(kHex[b & 0xF]);
-          }
+#ifdef __SSE2__
+      // 16 bytes at a time past plain ASCII: a signed compare below 0x20
+      // also flags every byte from 0x80, which goes to the decoder below.
+      while (end - p >= 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        const __m128i odd = _mm_or_si128(
+            _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                         _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+        const int mask = _mm_movemask_epi8(odd);
+        if (mask == 0) {
+          p += 16;
+          continue;
         }
+        p += __builtin_ctz(static_cast<unsigned>(mask));
+        break;
+      }
+      if (p >= end) break;
+#endif
+      const uint8_t b = *p;
+      if (Plain(b)) {
         ++p;
         continue;
       }
-      const Decoded d = DecodeUtf8(p, end);
-      if (d.valid) {
-        out_.append(reinterpret_cast<const char*>(p), d.len);
-      } else {
-        out_ += "\xEF\xBF\xBD";  // U+FFFD for the maximal ill-formed subpart
+      if (b >= 0x80) {
+        const Decoded d = DecodeUtf8(p, end);
+        if (!d.valid) {
+          Put(run, p);
+          Put("\xEF\xBF\xBD");  // U+FFFD for the maximal ill-formed subpart
+          run = p + d.len;
+        }
+        p += d.len;
+        continue;
       }
-      p += d.len;
+      Put(run, p);
+      switch (b) {
+        case '"': Put("\\\""); break;
+        case '\\': Put("\\\\"); break;
+        case '\b': Put("\\b"); break;
+        case '\f': Put("\\f"); break;
+        case '\n': Put("\\n"); break;
+        case '\r': Put("\\r"); break;
+        case '\t': Put("\\t"); break;
+        default: {
+          static constexpr char kHex[] = "0123456789abcdef";
+          const char esc[6] = {'\\', 'u', '0', '0', kHex[b >> 4], kHex[b & 0xF]};
+          Put(std::string_view(esc, 6));
+        }
+      }
+      run = ++p;
     }
-    out_.push_back('"');
+    Put(run, end);
+    Put('"');
   }
 
   std::string& out_;
+  size_t pos_;  // bytes of out_ written; out_ is longer while writing
   bool need_comma_ = false;
   bool after_key_ = false;
 };

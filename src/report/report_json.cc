@@ -259,6 +259,7 @@ std::string ReportToJson(const Report& report, const ReportContext& context) {
   WriteSegments(w, report.segments);
   w.EndObject();
   w.EndObject();
+  w.Finish();
   return out;
 }
 
@@ -276,6 +277,7 @@ std::string SegmentInfoToJson(const SegmentInfo& info) {
   }
   WriteSegments(w, info);
   w.EndObject();
+  w.Finish();
   return out;
 }
 

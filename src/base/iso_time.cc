@@ -139,6 +139,23 @@ std::string FormatUtc(int64_t s) {
   const int64_t d = doy - (153 * mp + 2) / 5 + 1;
   const int64_t m = mp + (mp < 10 ? 3 : -9);
   const int64_t y = yoe + era * 400 + (m <= 2);
+  if (y >= 0 && y <= 9999) {
+    // By hand: snprintf was most of this function, which quiet hours call
+    // for every message of a batch.
+    char out[21] = "0000-00-00T00:00:00Z";
+    auto two = [&](int at, int64_t v) {
+      out[at] = static_cast<char>('0' + v / 10);
+      out[at + 1] = static_cast<char>('0' + v % 10);
+    };
+    two(0, y / 100);
+    two(2, y % 100);
+    two(5, m);
+    two(8, d);
+    two(11, rem / 3600);
+    two(14, rem / 60 % 60);
+    two(17, rem % 60);
+    return std::string(out, 20);
+  }
   char buf[64];
   std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lldZ",
                 static_cast<long long>(y), static_cast<long long>(m),

@@ -91,6 +91,10 @@ inline bool IsValidUtf8(std::string_view s) {
 
 // The code points of `utf8` as "U+0041 U+00E9" (at least four hex digits,
 // upper case); each ill-formed subpart shows as U+FFFD.
+// Appends "U+" and the code point in upper-case hex, at least four digits
+// ("U+00E9", "U+1F600"): what CodePointsLabel writes for each.
+void AppendCodePointLabel(std::string* out, char32_t cp);
+
 std::string CodePointsLabel(std::string_view utf8);
 
 // Appends the UTF-8 form of cp.

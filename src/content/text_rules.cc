@@ -69,9 +69,9 @@ bool IsEmoji(char32_t cp) {
 }
 
 std::string Hex(char32_t cp) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
-  return buf;
+  std::string out;
+  base::AppendCodePointLabel(&out, cp);
+  return out;
 }
 
 // [begin, end) index ranges of the words of `cps` (runs of word characters).

@@ -1,5 +1,7 @@
 #include "base/iso_time.h"
 
+#include <cstdio>
+
 #include <gtest/gtest.h>
 
 namespace smslint::base {
@@ -49,6 +51,31 @@ TEST(IsoTimeTest, FormatsUtcAndDurations) {
   EXPECT_EQ(FormatUtc(0), "1970-01-01T00:00:00Z");
   EXPECT_EQ(FormatUtc(1796304600), "2026-12-03T13:30:00Z");
   EXPECT_EQ(FormatUtc(-1), "1969-12-31T23:59:59Z");
+  // Years 0-9999 are formatted by hand, others by printf: the edges, and
+  // an independent civil-date walk (day by day from 0001-01-01) agrees.
+  EXPECT_EQ(FormatUtc(253402300799), "9999-12-31T23:59:59Z");
+  EXPECT_EQ(FormatUtc(253402300800), "10000-01-01T00:00:00Z");
+  EXPECT_EQ(FormatUtc(-62167219200), "0000-01-01T00:00:00Z");
+  {
+    auto leap = [](int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; };
+    const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int64_t t = -62135596800;  // 0001-01-01T00:00:00Z
+    for (int y = 1; y <= 2400; ++y) {
+      for (int m = 1; m <= 12; ++m) {
+        const int days = kDays[m - 1] + (m == 2 && leap(y));
+        for (int d = 1; d <= days; ++d, t += 86400) {
+          if (d != 1 && d != days && d != 15) continue;
+          char want[32];
+          const int64_t s = t + (d * 3607 + m * 61) % 86400;  // some time of day
+          const int64_t r = s - t;
+          std::snprintf(want, sizeof want, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d,
+                        static_cast<int>(r / 3600), static_cast<int>(r / 60 % 60),
+                        static_cast<int>(r % 60));
+          ASSERT_EQ(FormatUtc(s), want);
+        }
+      }
+    }
+  }
   EXPECT_EQ(FormatDuration(0), "0 s");
   EXPECT_EQ(FormatDuration(300), "5 min");
   EXPECT_EQ(FormatDuration(310), "5 min 10 s");

@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include <cstdio>
+
 #include <gtest/gtest.h>
 
 namespace smslint::base {
@@ -279,6 +281,17 @@ TEST(Utf8Test, CodePointsLabel) {
   EXPECT_EQ(CodePointsLabel("A\xC3\xA9"), "U+0041 U+00E9");
   EXPECT_EQ(CodePointsLabel("\xF0\x9F\x98\x80"), "U+1F600");
   EXPECT_EQ(CodePointsLabel("\xE2\x82x"), "U+FFFD U+0078");
+}
+
+// Formatted by hand: the same as printf's "U+%04X" for every code point.
+TEST(Utf8Test, CodePointLabelEqualsPrintf) {
+  for (char32_t cp = 0; cp <= 0x10FFFF; ++cp) {
+    char want[16];
+    std::snprintf(want, sizeof want, "U+%04X", static_cast<unsigned>(cp));
+    std::string got;
+    AppendCodePointLabel(&got, cp);
+    ASSERT_EQ(got, want);
+  }
 }
 
 }  // namespace

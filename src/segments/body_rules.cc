@@ -84,7 +84,18 @@ void CheckForcesUcs2(const Message& m, const SegmentInfo& info,
                         {"characters", names}});
   if (d == nullptr || !options.suggest_smart_encoding) return;
 
-  // Smart Encoding helps only when every character left is GSM-7.
+  // Smart Encoding helps only when every character left is GSM-7: a code
+  // point that is neither GSM-7 nor replaced (an emoji, a CJK character)
+  // settles it without encoding the body.
+  for (const Distinct& c : distinct) {
+    const auto* q = reinterpret_cast<const uint8_t*>(c.text.data());
+    const auto* q_end = q + c.text.size();
+    while (q < q_end) {
+      const base::Decoded dec = base::DecodeUtf8(q, q_end);
+      if (!dec.valid || (Gsm7Septets(dec.cp) == 0 && !SmartReplacement(dec.cp))) return;
+      q += dec.len;
+    }
+  }
   const std::string smart = SmartEncode(m.body);
   const uint32_t smart_segments =
       CountSegments(smart, {.encoding = EncodingChoice::kGsm7});

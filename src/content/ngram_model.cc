@@ -204,8 +204,7 @@ void NameStrongest(std::string_view text, size_t strongest,
     if (a.weight != b.weight) return a.weight > b.weight;
     return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
   };
-  ForEachNgram(text, kModelShape, [&](uint32_t bucket, uint32_t begin, uint32_t end) {
-    if (kDense[bucket] < kNameMin) return;
+  auto consider = [&](uint32_t bucket, uint32_t begin, uint32_t end) {
     const double weight = kModelQuant * kDense[bucket];
     if (kept == kKeep && weight < top[kKeep - 1].weight) return;
     // Trimmed of the padding spaces, widened to whole UTF-8 characters.
@@ -223,7 +222,14 @@ void NameStrongest(std::string_view text, size_t strongest,
     size_t at = kept++;
     for (; at > 0 && before(s, top[at - 1]); --at) top[at] = top[at - 1];
     top[at] = s;
-  });
+  };
+  // Most n-grams are too weak to name: that test is inlined in the walk,
+  // the rest is a call. N-grams with a space inside are never named, so
+  // the walk does not hash them.
+  ForEachNgram<true>(text, kModelShape,
+               [&](uint32_t bucket, uint32_t begin, uint32_t end) __attribute__((always_inline)) {
+                 if (kDense[bucket] >= kNameMin) [[unlikely]] consider(bucket, begin, end);
+               });
   auto lower = [&](const NgramVerdict::Strong& s) {
     std::string out(text.substr(s.begin, s.end - s.begin));
     for (char& ch : out) ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch | 0x20) : ch;

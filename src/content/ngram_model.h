@@ -33,8 +33,10 @@ inline constexpr size_t kNgramMaxN = 8;
 
 // Calls f(bucket, begin, end) for every n-gram of `text`, in order of its
 // last character; [begin, end) are offsets into `text` (a padding space
-// has an empty range at 0 or text.size()).
-template <typename F>
+// has an empty range at 0 or text.size()). With kNoInnerSpace, only the
+// n-grams with no space between their first and last character (the ones
+// a reader can be shown): longer ones are not hashed.
+template <bool kNoInnerSpace = false, typename F>
 void ForEachNgram(std::string_view text, const NgramShape& shape, F&& f) {
   struct Char {
     uint8_t byte;
@@ -53,6 +55,10 @@ void ForEachNgram(std::string_view text, const NgramShape& shape, F&& f) {
       const Char& c = window[(head - static_cast<size_t>(n)) & (kNgramMaxN - 1)];
       h = (h ^ c.byte) * 16777619u;
       if (n >= shape.n_min) f((h ^ (h >> 16)) & mask, c.begin, end);
+      // A space first here is inside every longer n-gram.
+      if constexpr (kNoInnerSpace) {
+        if (n >= 2 && c.byte == ' ') break;
+      }
     }
   };
   bool space = true;  // the leading pad

@@ -16,6 +16,7 @@
 // the scan costs more than it saves.
 #include "segments/ucs2_count.h"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 
@@ -36,6 +37,7 @@ using ucs2::ClassTable;
 using ucs2::CpClass;
 using ucs2::kEmojiZwj;
 using ucs2::kFail;
+using ucs2::kSimple;
 using ucs2::kStart;
 using ucs2::kStateBits;
 using ucs2::kStepRows;
@@ -44,6 +46,7 @@ using ucs2::PackRun;
 using ucs2::Run;
 using ucs2::Shifted;
 using ucs2::SimpleRun;
+using ucs2::StepMasks;
 using ucs2::WindowMasks;
 using CountPacker = Packer<false>;
 
@@ -76,11 +79,14 @@ constexpr std::array<LeadInfo, 256> kLeads = [] {
   return t;
 }();
 
-// DecodeUtf8 without branches on the sequence length, for when four bytes
-// can be read; falls back to DecodeUtf8 for anything ill-formed.
-[[gnu::always_inline]] inline Decoded DecodeAt(const uint8_t* p,
-                                               const uint8_t* end) {
-  if (end - p < 4) [[unlikely]] return DecodeUtf8(p, end);
+// DecodeUtf8 of a well-formed sequence, without branches on its length,
+// for when four bytes can be read: the code point and its length, or a
+// length of 0 for anything ill-formed (DecodeUtf8 then says what it is).
+struct Quick {
+  char32_t cp;
+  uint32_t len;
+};
+[[gnu::always_inline]] inline Quick DecodeQuick(const uint8_t* p) {
   uint32_t w;
   std::memcpy(&w, p, 4);
   w = __builtin_bswap32(w);  // first byte on top
@@ -95,15 +101,79 @@ constexpr std::array<LeadInfo, 256> kLeads = [] {
   // or past U+10FFFF.
   const bool bad = (cp < lead.min_cp) | (cp - 0xD800 < 0x800) |
                    (cp > 0x10FFFF) | !cont_ok;
-  if (bad) [[unlikely]] return DecodeUtf8(p, end);
-  return {cp, lead.len, true};
+  return {cp, bad ? 0u : lead.len};
 }
 
-// Code points to go one at a time, without looking for a run, after a
-// window without one or with a short one (emoji-heavy text): there the
-// block scan costs more than it saves.
-constexpr unsigned kRestAfterMiss = 8;
+[[gnu::always_inline]] inline Decoded DecodeAt(const uint8_t* p,
+                                               const uint8_t* end) {
+  if (end - p < 4) [[unlikely]] return DecodeUtf8(p, end);
+  const Quick q = DecodeQuick(p);
+  if (q.len == 0) [[unlikely]] return DecodeUtf8(p, end);
+  return {q.cp, q.len, true};
+}
+
+// DecodeUtf8 of a sequence known to be well-formed; reads four bytes.
+[[gnu::always_inline]] inline char32_t DecodeWellFormed(const uint8_t* p) {
+  uint32_t w;
+  std::memcpy(&w, p, 4);
+  w = __builtin_bswap32(w);
+  const LeadInfo& lead = kLeads[w >> 24];
+  const uint32_t all = (((w >> 24) & lead.payload_mask) << 18) |
+                       (((w >> 16) & 0x3F) << 12) | (((w >> 8) & 0x3F) << 6) |
+                       (w & 0x3F);
+  return all >> lead.shift;
+}
+
+// The length of the longest prefix of window `m`, of which `avail` bytes
+// are text, that is whole well-formed sequences (Table 3-7): it ends at
+// the first lead whose sequence runs past the window or the text, or is
+// ill-formed, or is followed by a stray continuation byte.
+[[gnu::always_inline]] inline unsigned WellFormedPrefix(const WindowMasks& m,
+                                                        const StepMasks& more,
+                                                        size_t avail) {
+  const uint32_t lead = ~m.cont;
+  // Leads whose sequences would run past the window, and ill-formed ones.
+  uint64_t stop = (m.multi & 0x80000000u) | (m.three & 0xC0000000u) |
+                  (m.four & 0xE0000000u) | more.invalid |
+                  (uint64_t{1} << avail);
+  // Each lead followed by as many continuation bytes as it says, and no
+  // others: the first byte that breaks this stops at the lead before it,
+  // whose sequence it cuts short (or follows).
+  const uint32_t expected = (m.multi << 1) | (m.three << 2) | (m.four << 3);
+  if (const uint32_t bad = expected ^ m.cont) {
+    const uint32_t owners =
+        lead & static_cast<uint32_t>((uint64_t{1} << __builtin_ctz(bad)) - 1);
+    stop |= owners == 0 ? 1 : uint64_t{1} << (31 - __builtin_clz(owners));
+  }
+  return static_cast<unsigned>(__builtin_ctzll(stop));
+}
+
+// The position of set bit `r` (from 0) of `bits`, or 32 when it has
+// fewer: a binary search on popcounts, without branches.
+[[gnu::always_inline]] inline unsigned SelectBit(uint32_t bits, uint32_t r) {
+  unsigned pos = 0;
+  for (unsigned step = 16; step > 0; step /= 2) {
+    // Set bits below pos + step.
+    const uint32_t below =
+        __builtin_popcount(bits & static_cast<uint32_t>((uint64_t{1} << (pos + step)) - 1));
+    pos += below <= r ? step : 0;
+  }
+  // pos is now the largest position with at most r set bits below it.
+  return pos == 31 && __builtin_popcount(bits) <= r ? 32 : pos;
+}
+
+// Windows to step through code point by code point, without looking for a
+// run, after a window without one or with a short one (emoji-heavy text):
+// there the run search costs more than it saves.
+constexpr unsigned kRestAfterMiss = 1;
 constexpr unsigned kShortRun = 16;  // bytes
+// A window can be read where this many bytes remain: the code point at its
+// last byte is read four bytes at a time.
+constexpr size_t kPaddedWindow = kWindow + 3;
+// The largest cluster in progress a window can take code point by code
+// point: a window adds at most one unit a byte, so that no cluster it ends
+// is longer than a segment, nor needs the segment after the next.
+constexpr uint32_t kMaxCarried = kUcs2Multi - kWindow;
 
 // The count, or 0 at the first region that is not of the common shapes
 // (or has a cluster longer than a segment), for the general pass to count.
@@ -120,10 +190,11 @@ template <typename Classify>
   uint32_t state = Shifted(kStart);  // as in kStepRows
   unsigned rest = 0;
 
-  // One code point through the state machine; false when the text is not
-  // of the common shapes.
-  auto step = [&](const Decoded& d) __attribute__((always_inline)) {
-    const CpClass cls = classes.Of(d.cp, props);
+  // One code point of `units` UTF-16 units through the state machine;
+  // false when the text is not of the common shapes.
+  auto step = [&](char32_t cp, uint32_t units)
+                  __attribute__((always_inline)) {
+    const CpClass cls = classes.Of(cp, props);
     const uint32_t next = (kStepRows[cls] >> state) & 0xFF;
     // All ones when the code point starts a cluster, else 0: arithmetic
     // rather than a branch, which emoji text would mispredict.
@@ -135,40 +206,105 @@ template <typename Classify>
       return false;
     }
     packer.AddCounted(done);
-    cluster_units = (cluster_units & ~starts) + Utf16Length(d.cp);
+    cluster_units = (cluster_units & ~starts) + units;
     return true;
   };
 
   while (pos < n) {
-    // A run of simple code points, when the first cannot join the cluster
-    // in progress.
-    if (use_blocks && rest == 0 && state != Shifted(kEmojiZwj)) {
+    if (use_blocks && cluster_units <= kMaxCarried) {
       const uint8_t* w = p + pos;
       size_t avail = kWindow;
-      uint8_t tail[kWindow];
-      if (n - pos < kWindow) {
+      uint8_t tail[kPaddedWindow];
+      if (n - pos < kPaddedWindow) {
         // The tail, through a zero-padded copy so that loads stay in it.
-        avail = n - pos;
-        std::memset(tail, 0, kWindow);
-        std::memcpy(tail, p + pos, avail);
+        avail = std::min(n - pos, kWindow);
+        std::memset(tail, 0, kPaddedWindow);
+        std::memcpy(tail, p + pos, n - pos);
         w = tail;
       }
-      const Run run = SimpleRun(w, avail, w + avail, classify(w), props);
-      if (run.bytes > 0 && cluster_units <= kUcs2Multi) {
-        packer.AddCounted(cluster_units);
-        cluster_units = 0;
-        PackRun(run, packer);
-        pos += run.bytes;
-        state = Shifted(kStart);
-        if (run.bytes < kShortRun) rest = kRestAfterMiss;
+      const WindowMasks m = classify(w);
+      // A run of simple code points, when the first cannot join the
+      // cluster in progress.
+      if (rest == 0 && state != Shifted(kEmojiZwj)) {
+        const Run run = SimpleRun(w, avail, w + avail, m, props);
+        if (run.bytes > 0) {
+          packer.AddCounted(cluster_units);
+          cluster_units = 0;
+          PackRun(run, packer);
+          pos += run.bytes;
+          state = Shifted(kStart);
+          if (run.bytes < kShortRun) rest = kRestAfterMiss;
+          continue;
+        }
+        rest = kRestAfterMiss;
+      } else if (rest > 0) {
+        --rest;
+      }
+      // Else the window's code points through the state machine, found
+      // from the masks rather than each from the one before (a chain of
+      // loads), then its clusters packed by mask arithmetic.
+      const StepMasks more = classify.More(w);
+      const unsigned limit = WellFormedPrefix(m, more, avail);
+      const uint32_t in = static_cast<uint32_t>((uint64_t{1} << limit) - 1);
+      const uint32_t leads = ~m.cont & in;
+      // Printable ASCII starts a cluster that nothing joins, from any
+      // state: only the state after it matters, and not each of them.
+      uint32_t plain = more.plain & in;
+      constexpr uint64_t kAfterSimple = kStepRows[kSimple];
+      uint32_t joins = 0;  // code points that join the cluster before them
+      for (uint32_t c = leads & ~plain; c != 0; c &= c - 1) {
+        const unsigned i = __builtin_ctz(c);
+        const uint32_t before = plain & ((1u << i) - 1);
+        plain ^= before;
+        const uint32_t after_plain = (kAfterSimple >> state) & kStateBits;
+        state = before != 0 ? after_plain : state;
+        const char32_t cp = DecodeWellFormed(w + i);
+        const uint32_t next =
+            static_cast<uint32_t>(kStepRows[classes.Of(cp, props)] >> state);
+        state = next & kStateBits;
+        joins |= ((next >> 7) & 1) << i;
+      }
+      if (plain != 0) state = (kAfterSimple >> state) & kStateBits;
+      // kFail stays kFail.
+      if (state == Shifted(kFail)) [[unlikely]] return 0;
+
+      // The clusters: each code point that does not join starts one; a
+      // unit at the lead of each, and another after the lead of each
+      // outside the BMP.
+      const uint32_t starts = leads & ~joins;
+      const uint32_t units = leads | ((leads & m.four) << 1);
+      const uint32_t all_units = __builtin_popcount(units);
+      const uint32_t carried = cluster_units;
+      // The last cluster stays in progress; the others, with the one
+      // carried in when a cluster starts here, are packed.
+      const unsigned last = 31 - __builtin_clz(starts | 1);
+      const uint32_t last_units =
+          __builtin_popcount(units & ~static_cast<uint32_t>((uint64_t{1} << last) - 1));
+      const uint32_t packed = starts != 0 ? carried + all_units - last_units : 0;
+      cluster_units = starts != 0 ? last_units : carried + all_units;
+      // Greedy packing closes at most one segment here (the clusters are
+      // at most kMaxCarried + kWindow units in all): before the first
+      // cluster that does not fit, whose units and those of the clusters
+      // after it go to the next segment. `cut` is the units before it.
+      const uint32_t room = packer.Room();
+      // The unit that does not fit, counting from the window's start, and
+      // the cluster around it (if none starts before it: the carried one).
+      const unsigned overflow = SelectBit(units, room - carried);
+      const uint32_t cut_starts =
+          starts & static_cast<uint32_t>((uint64_t{2} << overflow) - 1);
+      const unsigned cut_at = 31 - __builtin_clz(cut_starts | 1);
+      uint32_t cut = carried + __builtin_popcount(
+                                   units & static_cast<uint32_t>((uint64_t{1} << cut_at) - 1));
+      cut = carried > room || cut_starts == 0 ? 0 : cut;
+      packer.AddPacked(packed, cut);
+      if (limit > 0) {
+        pos += limit;
         continue;
       }
-      rest = kRestAfterMiss;
     }
     // Else one code point.
-    if (rest > 0) --rest;
     const Decoded d = DecodeAt(p + pos, p + n);
-    if (!step(d)) [[unlikely]] return 0;
+    if (!step(d.cp, Utf16Length(d.cp))) [[unlikely]] return 0;
     pos += d.len;
   }
   if (cluster_units > kUcs2Multi) return 0;
@@ -179,6 +315,7 @@ template <typename Classify>
 // The window classifiers, as function objects so that Count inlines them.
 struct NoBlocks {
   WindowMasks operator()(const uint8_t*) const { return {}; }
+  StepMasks More(const uint8_t*) const { return {}; }
 };
 
 uint32_t CountScalar(const uint8_t* p, size_t n) {
@@ -188,14 +325,20 @@ uint32_t CountScalar(const uint8_t* p, size_t n) {
 #if SMSLINT_X86
 using ucs2::ClassifyAvx2;
 using ucs2::ClassifySse2;
+using ucs2::StepClassifyAvx2;
+using ucs2::StepClassifySse2;
 
 struct Sse2Blocks {
   WindowMasks operator()(const uint8_t* w) const { return ClassifySse2(w); }
+  StepMasks More(const uint8_t* w) const { return StepClassifySse2(w); }
 };
 
 struct Avx2Blocks {
   [[gnu::target("avx2")]] WindowMasks operator()(const uint8_t* w) const {
     return ClassifyAvx2(w);
+  }
+  [[gnu::target("avx2")]] StepMasks More(const uint8_t* w) const {
+    return StepClassifyAvx2(w);
   }
 };
 

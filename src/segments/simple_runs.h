@@ -220,7 +220,9 @@ struct Run {
 
 // The run at the start of window `w` with byte classes `m`, whose first
 // `avail` bytes are text, followed by the rest of the text up to `end` when
-// avail is the window.
+// avail is the window. When they are the end of the text (kAtEnd) and
+// all simple, the run is all of them: nothing follows the last.
+template <bool kAtEnd = false>
 [[gnu::always_inline]] inline Run SimpleRun(const uint8_t* w, size_t avail,
                                             const uint8_t* end,
                                             const WindowMasks& m,
@@ -255,6 +257,13 @@ struct Run {
     }
   }
   const uint32_t leads = lead & below(limit);
+  // (At the end, the last sequence must also be whole: past the text the
+  // window holds zeros, which are not continuation bytes.)
+  if constexpr (kAtEnd) {
+    if (limit == avail && ((expected ^ m.cont) & ~below(limit)) == 0) {
+      return {leads != 0 ? limit : 0, leads, leads & m.four};
+    }
+  }
   if ((leads & (leads - 1)) == 0) return {};  // fewer than two
   const unsigned last = 31 - __builtin_clz(leads);
   const uint32_t emitted = leads & below(last);

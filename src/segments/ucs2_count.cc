@@ -40,7 +40,10 @@ using ucs2::kFail;
 using ucs2::kSimple;
 using ucs2::kStart;
 using ucs2::kStateBits;
+using ucs2::kAfterSimple;
+using ucs2::kJoins;
 using ucs2::kStepRows;
+using ucs2::kStepRowsAfter;
 using ucs2::kWindow;
 using ucs2::PackRun;
 using ucs2::Run;
@@ -165,7 +168,7 @@ struct Quick {
 // Windows to step through code point by code point, without looking for a
 // run, after a window without one or with a short one (emoji-heavy text):
 // there the run search costs more than it saves.
-constexpr unsigned kRestAfterMiss = 1;
+constexpr unsigned kRestAfterMiss = 4;
 constexpr unsigned kShortRun = 16;  // bytes
 // A window can be read where this many bytes remain: the code point at its
 // last byte is read four bytes at a time.
@@ -226,7 +229,9 @@ template <typename Classify>
       // A run of simple code points, when the first cannot join the
       // cluster in progress.
       if (rest == 0 && state != Shifted(kEmojiZwj)) {
-        const Run run = SimpleRun(w, avail, w + avail, m, props);
+        const Run run =
+            n - pos == avail ? SimpleRun<true>(w, avail, w + avail, m, props)
+                             : SimpleRun(w, avail, w + avail, m, props);
         if (run.bytes > 0) {
           packer.AddCounted(cluster_units);
           cluster_units = 0;
@@ -248,30 +253,31 @@ template <typename Classify>
       const uint32_t in = static_cast<uint32_t>((uint64_t{1} << limit) - 1);
       const uint32_t leads = ~m.cont & in;
       // Printable ASCII starts a cluster that nothing joins, from any
-      // state: only the state after it matters, and not each of them.
-      uint32_t plain = more.plain & in;
-      constexpr uint64_t kAfterSimple = kStepRows[kSimple];
-      uint32_t joins = 0;  // code points that join the cluster before them
+      // state: only the state after it matters, and not each of them: the
+      // step of the code point after one is that of kStepRowsAfter.
+      const uint32_t plain = more.plain & in;
+      const uint32_t after_plain = plain << 1;
+      uint64_t joins = 0;  // code points that join the cluster before them,
+                           // at their lead's position + 7
       for (uint32_t c = leads & ~plain; c != 0; c &= c - 1) {
         const unsigned i = __builtin_ctz(c);
-        const uint32_t before = plain & ((1u << i) - 1);
-        plain ^= before;
-        const uint32_t after_plain = (kAfterSimple >> state) & kStateBits;
-        state = before != 0 ? after_plain : state;
         const char32_t cp = DecodeWellFormed(w + i);
-        const uint32_t next =
-            static_cast<uint32_t>(kStepRows[classes.Of(cp, props)] >> state);
+        const size_t row = classes.Of(cp, props) |
+                           (((after_plain >> i) & 1) * kAfterSimple);
+        const uint32_t next = static_cast<uint32_t>(kStepRowsAfter[row] >> state);
         state = next & kStateBits;
-        joins |= ((next >> 7) & 1) << i;
+        joins |= static_cast<uint64_t>(next & kJoins) << i;
       }
-      if (plain != 0) state = (kAfterSimple >> state) & kStateBits;
+      if ((plain >> (31 - __builtin_clz(leads | 1))) & 1) {
+        state = (kStepRows[kSimple] >> state) & kStateBits;
+      }
       // kFail stays kFail.
       if (state == Shifted(kFail)) [[unlikely]] return 0;
 
       // The clusters: each code point that does not join starts one; a
       // unit at the lead of each, and another after the lead of each
       // outside the BMP.
-      const uint32_t starts = leads & ~joins;
+      const uint32_t starts = leads & ~static_cast<uint32_t>(joins >> 7);
       const uint32_t units = leads | ((leads & m.four) << 1);
       const uint32_t all_units = __builtin_popcount(units);
       const uint32_t carried = cluster_units;
@@ -282,21 +288,30 @@ template <typename Classify>
           __builtin_popcount(units & ~static_cast<uint32_t>((uint64_t{1} << last) - 1));
       const uint32_t packed = starts != 0 ? carried + all_units - last_units : 0;
       cluster_units = starts != 0 ? last_units : carried + all_units;
-      // Greedy packing closes at most one segment here (the clusters are
-      // at most kMaxCarried + kWindow units in all): before the first
-      // cluster that does not fit, whose units and those of the clusters
-      // after it go to the next segment. `cut` is the units before it.
-      const uint32_t room = packer.Room();
-      // The unit that does not fit, counting from the window's start, and
-      // the cluster around it (if none starts before it: the carried one).
-      const unsigned overflow = SelectBit(units, room - carried);
-      const uint32_t cut_starts =
-          starts & static_cast<uint32_t>((uint64_t{2} << overflow) - 1);
-      const unsigned cut_at = 31 - __builtin_clz(cut_starts | 1);
-      uint32_t cut = carried + __builtin_popcount(
-                                   units & static_cast<uint32_t>((uint64_t{1} << cut_at) - 1));
-      cut = carried > room || cut_starts == 0 ? 0 : cut;
-      packer.AddPacked(packed, cut);
+      if (packer.Fits(packed)) {
+        packer.AddWithin(packed);
+      } else {
+        // Greedy packing closes one segment here, no more (the clusters
+        // are at most kMaxCarried + kWindow units in all): before the
+        // first cluster that does not fit, whose units and those of the
+        // clusters after it go to the next segment. `cut`: the units
+        // before it.
+        const uint32_t room = packer.Room();
+        uint32_t cut = 0;  // when the carried cluster does not fit
+        if (carried <= room) {
+          // The first unit that does not fit, counting from the window's
+          // start, and the cluster around it (if none starts before it:
+          // the carried one).
+          const unsigned overflow = SelectBit(units, room - carried);
+          const uint32_t cut_starts =
+              starts & static_cast<uint32_t>((uint64_t{2} << overflow) - 1);
+          if (cut_starts != 0) {
+            const unsigned cut_at = 31 - __builtin_clz(cut_starts);
+            cut = carried + __builtin_popcount(units & ((1u << cut_at) - 1));
+          }
+        }
+        packer.AddPacked(packed, cut);
+      }
       if (limit > 0) {
         pos += limit;
         continue;

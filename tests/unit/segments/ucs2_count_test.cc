@@ -362,6 +362,27 @@ TEST(Ucs2CountTest, EmojiClustersAtEveryOffsetOfASegmentBoundary) {
   }
 }
 
+TEST(Ucs2CountTest, LongClustersFollowedByShortOnes) {
+  // A cluster of up to a segment (a letter and its accents) after some
+  // text, then runs of one-unit clusters: the segment may close before it
+  // and again before a later one.
+  for (int before = 0; before < 70; before += 3) {
+    for (int accents = 20; accents < 67; ++accents) {
+      std::string body(before, 'a');
+      body += "e";
+      for (int k = 0; k < accents; ++k) body += "\xCC\x81";
+      for (const std::string& tail : {std::string(40, 'b'), std::string("\n\xD0\x96 ") + std::string(33, 'c'),
+                                      std::string("❤️❤️❤️❤️❤️❤️❤️❤️❤️❤️❤️❤️")}) {
+        ASSERT_TRUE(SameUcs2Count(body + tail)) << before << " " << accents;
+        ASSERT_NE(internal::CountCommonShapes(
+                      reinterpret_cast<const uint8_t*>((body + tail).data()),
+                      body.size() + tail.size(), internal::ScanPath::kSse2),
+                  0u);
+      }
+    }
+  }
+}
+
 TEST(Ucs2CountTest, KnownCounts) {
   // 66 CJK + an emoji: 68 units, one segment; one more CJK: 69; at 71, the
   // emoji (a surrogate pair) cannot be cut: 66 + (2 + 3).

@@ -1,8 +1,10 @@
 // Runs of simple code points (segments/grapheme.h) in 32-byte windows of
 // UTF-8, for the UCS-2 count (ucs2_count.cc): SIMD classifies the bytes
 // (sequence structure, and the lead bytes whose code points need a look),
-// only those leads are decoded, and a run is packed by popcount. SSE2, and
-// AVX2 for callers compiled for it (the functions are inlined into them).
+// only those leads are decoded, and a run is packed by popcount. Also the
+// byte classes of windows without a run, which go code point by code point
+// (StepMasks). SSE2, and AVX2 for callers compiled for it (the functions
+// are inlined into them).
 #ifndef SMSLINT_SRC_SEGMENTS_SIMPLE_RUNS_H_
 #define SMSLINT_SRC_SEGMENTS_SIMPLE_RUNS_H_
 
@@ -213,7 +215,8 @@ constexpr std::array<char, 16> CheckedByLowNibble() {
 // the longest run of simple ones the window holds, but for the last, which
 // may start a cluster with what follows.
 struct Run {
-  unsigned bytes;    // 0 for a run shorter than two code points
+  unsigned bytes;    // 0 for a run shorter than two code points (but
+                     // one at the end of the text)
   uint32_t leads;    // one bit per code point, at its lead byte
   uint32_t pairs;    // the leads of code points outside the BMP
 };

@@ -11,9 +11,17 @@
 // cluster of its own. A block scan finds runs of them 32 bytes at a time:
 // SIMD classifies the bytes (sequence structure, and the lead bytes that
 // need a closer look: IsCheckedLead), only those leads are decoded, and the
-// run is packed by popcount. After a window without a run, or with a short
-// one (emoji-heavy text), a few code points go one at a time first: there
-// the scan costs more than it saves.
+// run is packed by popcount.
+//
+// A window without such a run (emoji-heavy text) goes through the state
+// machine lead by lead: SIMD masks give the leads and check the window's
+// UTF-8, so that each code point is decoded without checks and without
+// waiting for the one before; printable ASCII takes no step of its own;
+// and the window's clusters are packed at once from masks (a bit per
+// UTF-16 unit, one per cluster start), at most one segment closing in a
+// window. After such a window, the next few do not look for a run: there
+// the search costs more than it saves. The scalar path, an ill-formed
+// sequence and a long cluster in progress go one code point at a time.
 #include "segments/ucs2_count.h"
 
 #include <algorithm>
@@ -82,14 +90,11 @@ constexpr std::array<LeadInfo, 256> kLeads = [] {
   return t;
 }();
 
-// DecodeUtf8 of a well-formed sequence, without branches on its length,
-// for when four bytes can be read: the code point and its length, or a
-// length of 0 for anything ill-formed (DecodeUtf8 then says what it is).
-struct Quick {
-  char32_t cp;
-  uint32_t len;
-};
-[[gnu::always_inline]] inline Quick DecodeQuick(const uint8_t* p) {
+// DecodeUtf8 without branches on the sequence length, for when four bytes
+// can be read; falls back to DecodeUtf8 for anything ill-formed.
+[[gnu::always_inline]] inline Decoded DecodeAt(const uint8_t* p,
+                                               const uint8_t* end) {
+  if (end - p < 4) [[unlikely]] return DecodeUtf8(p, end);
   uint32_t w;
   std::memcpy(&w, p, 4);
   w = __builtin_bswap32(w);  // first byte on top
@@ -104,15 +109,8 @@ struct Quick {
   // or past U+10FFFF.
   const bool bad = (cp < lead.min_cp) | (cp - 0xD800 < 0x800) |
                    (cp > 0x10FFFF) | !cont_ok;
-  return {cp, bad ? 0u : lead.len};
-}
-
-[[gnu::always_inline]] inline Decoded DecodeAt(const uint8_t* p,
-                                               const uint8_t* end) {
-  if (end - p < 4) [[unlikely]] return DecodeUtf8(p, end);
-  const Quick q = DecodeQuick(p);
-  if (q.len == 0) [[unlikely]] return DecodeUtf8(p, end);
-  return {q.cp, q.len, true};
+  if (bad) [[unlikely]] return DecodeUtf8(p, end);
+  return {cp, lead.len, true};
 }
 
 // DecodeUtf8 of a sequence known to be well-formed; reads four bytes.

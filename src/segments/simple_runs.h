@@ -173,10 +173,14 @@ constexpr std::array<char, 16> CheckedByLowNibble() {
     return _mm256_cmpeq_epi8(v, _mm256_set1_epi8(static_cast<char>(b)));
   };
   __m256i bad = _mm256_or_si256(InRange32(v, 0xC0, 0xC1), AtLeast32(v, 0xF5));
-  bad = _mm256_or_si256(bad, _mm256_and_si256(is(0xE0), InRange32(next, 0x80, 0x9F)));
-  bad = _mm256_or_si256(bad, _mm256_and_si256(is(0xED), InRange32(next, 0xA0, 0xBF)));
-  bad = _mm256_or_si256(bad, _mm256_and_si256(is(0xF0), InRange32(next, 0x80, 0x8F)));
-  bad = _mm256_or_si256(bad, _mm256_and_si256(is(0xF4), InRange32(next, 0x90, 0xBF)));
+  bad = _mm256_or_si256(
+      bad, _mm256_and_si256(is(0xE0), InRange32(next, 0x80, 0x9F)));
+  bad = _mm256_or_si256(
+      bad, _mm256_and_si256(is(0xED), InRange32(next, 0xA0, 0xBF)));
+  bad = _mm256_or_si256(
+      bad, _mm256_and_si256(is(0xF0), InRange32(next, 0x80, 0x8F)));
+  bad = _mm256_or_si256(
+      bad, _mm256_and_si256(is(0xF4), InRange32(next, 0x90, 0xBF)));
   return bad;
 }
 

@@ -43,13 +43,13 @@ using base::Utf16Length;
 using ucs2::CheckedLead;
 using ucs2::ClassTable;
 using ucs2::CpClass;
+using ucs2::kAfterSimple;
 using ucs2::kEmojiZwj;
 using ucs2::kFail;
+using ucs2::kJoins;
 using ucs2::kSimple;
 using ucs2::kStart;
 using ucs2::kStateBits;
-using ucs2::kAfterSimple;
-using ucs2::kJoins;
 using ucs2::kStepRows;
 using ucs2::kStepRowsAfter;
 using ucs2::kWindow;
@@ -155,8 +155,8 @@ constexpr std::array<LeadInfo, 256> kLeads = [] {
   unsigned pos = 0;
   for (unsigned step = 16; step > 0; step /= 2) {
     // Set bits below pos + step.
-    const uint32_t below =
-        __builtin_popcount(bits & static_cast<uint32_t>((uint64_t{1} << (pos + step)) - 1));
+    const uint32_t below = __builtin_popcount(
+        bits & static_cast<uint32_t>((uint64_t{1} << (pos + step)) - 1));
     pos += below <= r ? step : 0;
   }
   // pos is now the largest position with at most r set bits below it.
@@ -193,8 +193,7 @@ template <typename Classify>
 
   // One code point of `units` UTF-16 units through the state machine;
   // false when the text is not of the common shapes.
-  auto step = [&](char32_t cp, uint32_t units)
-                  __attribute__((always_inline)) {
+  auto step = [&](char32_t cp, uint32_t units) __attribute__((always_inline)) {
     const CpClass cls = classes.Of(cp, props);
     const uint32_t next = (kStepRows[cls] >> state) & 0xFF;
     // All ones when the code point starts a cluster, else 0: arithmetic
@@ -227,9 +226,9 @@ template <typename Classify>
       // A run of simple code points, when the first cannot join the
       // cluster in progress.
       if (rest == 0 && state != Shifted(kEmojiZwj)) {
-        const Run run =
-            n - pos == avail ? SimpleRun<true>(w, avail, w + avail, m, props)
-                             : SimpleRun(w, avail, w + avail, m, props);
+        const Run run = n - pos == avail
+                            ? SimpleRun<true>(w, avail, w + avail, m, props)
+                            : SimpleRun(w, avail, w + avail, m, props);
         if (run.bytes > 0) {
           packer.AddCounted(cluster_units);
           cluster_units = 0;
@@ -260,9 +259,10 @@ template <typename Classify>
       for (uint32_t c = leads & ~plain; c != 0; c &= c - 1) {
         const unsigned i = __builtin_ctz(c);
         const char32_t cp = DecodeWellFormed(w + i);
-        const size_t row = classes.Of(cp, props) |
-                           (((after_plain >> i) & 1) * kAfterSimple);
-        const uint32_t next = static_cast<uint32_t>(kStepRowsAfter[row] >> state);
+        const size_t row =
+            classes.Of(cp, props) | (((after_plain >> i) & 1) * kAfterSimple);
+        const uint32_t next =
+            static_cast<uint32_t>(kStepRowsAfter[row] >> state);
         state = next & kStateBits;
         joins |= static_cast<uint64_t>(next & kJoins) << i;
       }
@@ -282,9 +282,10 @@ template <typename Classify>
       // The last cluster stays in progress; the others, with the one
       // carried in when a cluster starts here, are packed.
       const unsigned last = 31 - __builtin_clz(starts | 1);
-      const uint32_t last_units =
-          __builtin_popcount(units & ~static_cast<uint32_t>((uint64_t{1} << last) - 1));
-      const uint32_t packed = starts != 0 ? carried + all_units - last_units : 0;
+      const uint32_t last_units = __builtin_popcount(
+          units & ~static_cast<uint32_t>((uint64_t{1} << last) - 1));
+      const uint32_t packed =
+          starts != 0 ? carried + all_units - last_units : 0;
       cluster_units = starts != 0 ? last_units : carried + all_units;
       if (packer.Fits(packed)) {
         packer.AddWithin(packed);
@@ -361,8 +362,8 @@ uint32_t CountSse2(const uint8_t* p, size_t n) {
 
 // With BMI1/2 for the masks and shifts of the window steps (no PEXT/PDEP,
 // slow on some AMD CPUs).
-[[gnu::target("avx2,popcnt,bmi,bmi2,lzcnt")]] uint32_t CountAvx2(const uint8_t* p,
-                                                   size_t n) {
+[[gnu::target("avx2,popcnt,bmi,bmi2,lzcnt")]] uint32_t CountAvx2(
+    const uint8_t* p, size_t n) {
   return Count(p, n, Avx2Blocks{}, true);
 }
 

@@ -245,10 +245,12 @@ TEST(Ucs2CountTest, InvalidLeadMasksAreTable3_7) {
         for (int k = 0; k < 4 && at + k < 32; ++k) w[at + k] = seq[k];
 #if SMSLINT_X86
         const uint32_t bit = 1u << at;
-        ASSERT_EQ((internal::ucs2::StepClassifySse2(w).invalid & bit) != 0, !valid)
+        ASSERT_EQ((internal::ucs2::StepClassifySse2(w).invalid & bit) != 0,
+                  !valid)
             << std::hex << lead << " " << second << " at " << std::dec << at;
         if (__builtin_cpu_supports("avx2")) {
-          ASSERT_EQ((internal::ucs2::StepClassifyAvx2(w).invalid & bit) != 0, !valid)
+          ASSERT_EQ((internal::ucs2::StepClassifyAvx2(w).invalid & bit) != 0,
+                    !valid)
               << std::hex << lead << " " << second << " at " << std::dec << at;
         }
         // No other bit: the other bytes are ASCII and continuation bytes.
@@ -278,9 +280,11 @@ std::string EmojiBody(std::mt19937& rng, bool common = false) {
       "\xEF\xB8\x8F", "\xE2\x80\x8D", "\xF0\x9F\x8F\xBD"};
   static const std::vector<std::string> kRare = {
       "\x80", "\xF0\x9F\x98", "\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80",
-      "\xE0\x80\xAF", "\xF5", "\xCC\x81", "\xE0\xA4\x95\xE0\xA5\x8D\xE0\xA4\xB7",
+      "\xE0\x80\xAF", "\xF5", "\xCC\x81",
+      "\xE0\xA4\x95\xE0\xA5\x8D\xE0\xA4\xB7",
       "\t", "\r\n", "\x7F"};
-  std::uniform_int_distribution<size_t> piece(0, kEmoji.size() - (common ? 5 : 1));
+  std::uniform_int_distribution<size_t> piece(
+      0, kEmoji.size() - (common ? 5 : 1));
   std::uniform_int_distribution<size_t> rare(0, kRare.size() - 1);
   std::uniform_int_distribution<int> kind(0, 99);
   const int target = std::uniform_int_distribution<int>(0, 900)(rng);
@@ -289,7 +293,8 @@ std::string EmojiBody(std::mt19937& rng, bool common = false) {
     const int k = kind(rng);
     if (k < 2) {
       if (!common) s += kRare[rare(rng)];
-    } else if (k < 4) {  // a ZWJ chain of 2 to 41 emoji (13, 46 units, if common)
+    } else if (k < 4) {
+      // A ZWJ chain of 2 to 41 emoji (to 13, 46 units, when common).
       s += "👩";
       for (int j = std::uniform_int_distribution<int>(1, common ? 12 : 40)(rng);
            j > 0; --j) {
@@ -348,7 +353,8 @@ TEST(Ucs2CountTest, EqualsTheGeneralPassOnMutatedEmojiText) {
 TEST(Ucs2CountTest, EmojiClustersAtEveryOffsetOfASegmentBoundary) {
   // Fills of clusters the window steps pack (one to eleven units), then a
   // piece, landing on each position around the 67-unit boundaries.
-  for (const char* fill : {"❤️", "👍🏽", "e\xCC\x81", "🇺🇸", "1️⃣", "a 😀", "👨‍👩‍👧‍👦"}) {
+  for (const char* fill :
+       {"❤️", "👍🏽", "e\xCC\x81", "🇺🇸", "1️⃣", "a 😀", "👨‍👩‍👧‍👦"}) {
     for (int k = 1; k < 90; ++k) {
       std::string body;
       for (int j = 0; j < k; ++j) body += fill;
@@ -371,8 +377,9 @@ TEST(Ucs2CountTest, LongClustersFollowedByShortOnes) {
       std::string body(before, 'a');
       body += "e";
       for (int k = 0; k < accents; ++k) body += "\xCC\x81";
-      for (const std::string& tail : {std::string(40, 'b'), std::string("\n\xD0\x96 ") + std::string(33, 'c'),
-                                      std::string("❤️❤️❤️❤️❤️❤️❤️❤️❤️❤️❤️❤️")}) {
+      for (const std::string& tail :
+           {std::string(40, 'b'), "\n\xD0\x96 " + std::string(33, 'c'),
+            std::string("❤️❤️❤️❤️❤️❤️❤️❤️❤️❤️❤️❤️")}) {
         ASSERT_TRUE(SameUcs2Count(body + tail)) << before << " " << accents;
         ASSERT_NE(internal::CountCommonShapes(
                       reinterpret_cast<const uint8_t*>((body + tail).data()),

@@ -309,7 +309,7 @@ std::string EmojiBody(std::mt19937& rng, bool common = false) {
 
 TEST(Ucs2CountTest, EqualsTheGeneralPassOnEmojiText) {
   std::mt19937 rng(15);
-  for (int i = 0; i < 20000; ++i) {
+  for (int i = 0; i < 10000; ++i) {
     const std::string body = EmojiBody(rng);
     ASSERT_TRUE(SameUcs2Count(body)) << "case " << i;
   }
@@ -355,12 +355,12 @@ TEST(Ucs2CountTest, EmojiClustersAtEveryOffsetOfASegmentBoundary) {
   // piece, landing on each position around the 67-unit boundaries.
   for (const char* fill :
        {"❤️", "👍🏽", "e\xCC\x81", "🇺🇸", "1️⃣", "a 😀", "👨‍👩‍👧‍👦"}) {
-    for (int k = 1; k < 90; ++k) {
+    for (int k = 1; k < 70; ++k) {
       std::string body;
       for (int j = 0; j < k; ++j) body += fill;
       for (const std::string& piece : kPieces) {
-        for (const std::string& tail : {std::string(), std::string("🫱🏻‍🫲🏿 ok"),
-                                        std::string(40, 'b')}) {
+        for (const std::string& tail :
+             {std::string(), std::string("🫱🏻‍🫲🏿 ok") + std::string(40, 'b')}) {
           ASSERT_TRUE(SameUcs2Count(body + piece + tail)) << fill << " x " << k;
         }
       }

@@ -117,6 +117,25 @@ constexpr std::array<uint64_t, kClassCount> kStepRows = [] {
   return rows;
 }();
 constexpr uint32_t kStateBits = 0x38;
+
+// kStepRows for a code point of class `c` (entry c) and for one that
+// follows a simple one (entry kAfterSimple + c): the step from the state
+// after that simple code point, which starts a cluster from any state.
+constexpr size_t kAfterSimple = 8;
+static_assert(kClassCount <= kAfterSimple);
+constexpr std::array<uint64_t, 2 * kAfterSimple> kStepRowsAfter = [] {
+  std::array<uint64_t, 2 * kAfterSimple> rows{};
+  for (int c = 0; c < kClassCount; ++c) {
+    rows[c] = kStepRows[c];
+    for (int s = 0; s < kStateCount; ++s) {
+      const int after = kStep[s][kSimple] & ~kJoins;
+      const uint8_t step = kStep[after][c];
+      const uint64_t next = ((step & ~kJoins) << 3) | (step & kJoins);
+      rows[kAfterSimple + c] |= next << (8 * s);
+    }
+  }
+  return rows;
+}();
 constexpr uint32_t Shifted(ClusterState s) { return 8 * s; }
 
 }  // namespace smslint::internal::ucs2

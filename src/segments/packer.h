@@ -76,6 +76,20 @@ class Packer {
 
   uint64_t total() const { return total_; }
 
+  // The units left in the current segment.
+  uint32_t Room() const { return capacity_ - used_; }
+
+  // For a count without spans (kDetail false): items of `size` units in
+  // all, which close at most one segment: before an item that starts
+  // `cut` units in, which does not fit when the whole does not (0 when
+  // the first does not). Without a branch.
+  void AddPacked(uint32_t size, uint32_t cut) {
+    const bool over = used_ + size > capacity_;
+    bins_ += over;
+    used_ = over ? size - cut : used_ + size;
+    total_ += size;
+  }
+
   // For a count without spans (kDetail false): one item of `size`, at most
   // the capacity, or nothing for 0; without a branch to mispredict.
   void AddCounted(uint32_t size) {

@@ -1,8 +1,10 @@
 // Runs of simple code points (segments/grapheme.h) in 32-byte windows of
 // UTF-8, for the UCS-2 count (ucs2_count.cc): SIMD classifies the bytes
 // (sequence structure, and the lead bytes whose code points need a look),
-// only those leads are decoded, and a run is packed by popcount. SSE2, and
-// AVX2 for callers compiled for it (the functions are inlined into them).
+// only those leads are decoded, and a run is packed by popcount. Also the
+// byte classes of windows without a run, which go code point by code point
+// (StepMasks). SSE2, and AVX2 for callers compiled for it (the functions
+// are inlined into them).
 #ifndef SMSLINT_SRC_SEGMENTS_SIMPLE_RUNS_H_
 #define SMSLINT_SRC_SEGMENTS_SIMPLE_RUNS_H_
 
@@ -57,6 +59,17 @@ struct WindowMasks {
   uint32_t checked;  // IsCheckedLead
 };
 
+// More byte classes, for windows stepped through code point by code point.
+struct StepMasks {
+  // Leads that start an ill-formed sequence whatever follows them (C0, C1,
+  // F5..FF) or given the byte after them (an overlong E0 or F0 sequence, a
+  // surrogate, past U+10FFFF); the last byte's successor counts as 00.
+  // With the structure of WindowMasks, the rest of Table 3-7.
+  uint32_t invalid;
+  uint32_t plain;  // printable ASCII 20..7E: simple, neither control nor
+                   // pictograph (tests check)
+};
+
 #if SMSLINT_X86
 inline __m128i InRange16(__m128i v, uint8_t lo, uint8_t hi) {
   const __m128i t = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(lo)));
@@ -67,6 +80,19 @@ inline __m128i InRange16(__m128i v, uint8_t lo, uint8_t hi) {
 inline __m128i AtLeast16(__m128i v, uint8_t lo) {
   return _mm_cmpeq_epi8(
       _mm_max_epu8(v, _mm_set1_epi8(static_cast<char>(lo))), v);
+}
+
+// Leads of ill-formed sequences, given the bytes `v` and those after them.
+inline __m128i Invalid16(__m128i v, __m128i next) {
+  auto is = [v](uint8_t b) {
+    return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(b)));
+  };
+  __m128i bad = _mm_or_si128(InRange16(v, 0xC0, 0xC1), AtLeast16(v, 0xF5));
+  bad = _mm_or_si128(bad, _mm_and_si128(is(0xE0), InRange16(next, 0x80, 0x9F)));
+  bad = _mm_or_si128(bad, _mm_and_si128(is(0xED), InRange16(next, 0xA0, 0xBF)));
+  bad = _mm_or_si128(bad, _mm_and_si128(is(0xF0), InRange16(next, 0x80, 0x8F)));
+  bad = _mm_or_si128(bad, _mm_and_si128(is(0xF4), InRange16(next, 0x90, 0xBF)));
+  return bad;
 }
 
 inline void Classify16(const uint8_t* p, int shift, WindowMasks& m) {
@@ -95,6 +121,21 @@ inline WindowMasks ClassifySse2(const uint8_t* w) {
   return m;
 }
 
+inline StepMasks StepClassifySse2(const uint8_t* w) {
+  const __m128i low = _mm_loadu_si128(reinterpret_cast<const __m128i*>(w));
+  const __m128i high =
+      _mm_loadu_si128(reinterpret_cast<const __m128i*>(w + 16));
+  const __m128i after_low =
+      _mm_loadu_si128(reinterpret_cast<const __m128i*>(w + 1));
+  auto bits = [](__m128i x, int shift) {
+    return static_cast<uint32_t>(_mm_movemask_epi8(x)) << shift;
+  };
+  return {bits(Invalid16(low, after_low), 0) |
+              bits(Invalid16(high, _mm_srli_si128(high, 1)), 16),
+          bits(InRange16(low, 0x20, 0x7E), 0) |
+              bits(InRange16(high, 0x20, 0x7E), 16)};
+}
+
 // For the AVX2 path: IsCheckedLead of C0..FF as a nibble lookup. Entry
 // `low` has bit h set when lead 0xC0 + 16 * h + low is checked.
 constexpr std::array<char, 16> CheckedByLowNibble() {
@@ -114,6 +155,33 @@ constexpr std::array<char, 16> CheckedByLowNibble() {
 [[gnu::target("avx2")]] inline __m256i AtLeast32(__m256i v, uint8_t lo) {
   return _mm256_cmpeq_epi8(
       _mm256_max_epu8(v, _mm256_set1_epi8(static_cast<char>(lo))), v);
+}
+
+[[gnu::target("avx2")]] inline __m256i InRange32(__m256i v, uint8_t lo,
+                                                 uint8_t hi) {
+  const __m256i t = _mm256_sub_epi8(v, _mm256_set1_epi8(static_cast<char>(lo)));
+  return _mm256_cmpeq_epi8(
+      _mm256_min_epu8(t, _mm256_set1_epi8(static_cast<char>(hi - lo))), t);
+}
+
+// Invalid16 for 32 bytes.
+[[gnu::target("avx2")]] inline __m256i Invalid32(__m256i v) {
+  // The byte after each, 00 after the last.
+  const __m256i next =
+      _mm256_alignr_epi8(_mm256_permute2x128_si256(v, v, 0x81), v, 1);
+  auto is = [v](uint8_t b) __attribute__((always_inline, target("avx2"))) {
+    return _mm256_cmpeq_epi8(v, _mm256_set1_epi8(static_cast<char>(b)));
+  };
+  __m256i bad = _mm256_or_si256(InRange32(v, 0xC0, 0xC1), AtLeast32(v, 0xF5));
+  bad = _mm256_or_si256(
+      bad, _mm256_and_si256(is(0xE0), InRange32(next, 0x80, 0x9F)));
+  bad = _mm256_or_si256(
+      bad, _mm256_and_si256(is(0xED), InRange32(next, 0xA0, 0xBF)));
+  bad = _mm256_or_si256(
+      bad, _mm256_and_si256(is(0xF0), InRange32(next, 0x80, 0x8F)));
+  bad = _mm256_or_si256(
+      bad, _mm256_and_si256(is(0xF4), InRange32(next, 0x90, 0xBF)));
+  return bad;
 }
 
 [[gnu::target("avx2")]] inline WindowMasks ClassifyAvx2(const uint8_t* w) {
@@ -140,20 +208,28 @@ constexpr std::array<char, 16> CheckedByLowNibble() {
   m.checked = ~Bits32(_mm256_cmpeq_epi8(hit, _mm256_setzero_si256()));
   return m;
 }
+
+[[gnu::target("avx2")]] inline StepMasks StepClassifyAvx2(const uint8_t* w) {
+  const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(w));
+  return {Bits32(Invalid32(v)), Bits32(InRange32(v, 0x20, 0x7E))};
+}
 #endif  // SMSLINT_X86
 
 // The one-code-point clusters at the start of a window: code points of
 // the longest run of simple ones the window holds, but for the last, which
 // may start a cluster with what follows.
 struct Run {
-  unsigned bytes;    // 0 for a run shorter than two code points
+  unsigned bytes;    // 0 for a run shorter than two code points (but
+                     // one at the end of the text)
   uint32_t leads;    // one bit per code point, at its lead byte
   uint32_t pairs;    // the leads of code points outside the BMP
 };
 
 // The run at the start of window `w` with byte classes `m`, whose first
 // `avail` bytes are text, followed by the rest of the text up to `end` when
-// avail is the window.
+// avail is the window. When they are the end of the text (kAtEnd) and
+// all simple, the run is all of them: nothing follows the last.
+template <bool kAtEnd = false>
 [[gnu::always_inline]] inline Run SimpleRun(const uint8_t* w, size_t avail,
                                             const uint8_t* end,
                                             const WindowMasks& m,
@@ -188,6 +264,13 @@ struct Run {
     }
   }
   const uint32_t leads = lead & below(limit);
+  // (At the end, the last sequence must also be whole: past the text the
+  // window holds zeros, which are not continuation bytes.)
+  if constexpr (kAtEnd) {
+    if (limit == avail && ((expected ^ m.cont) & ~below(limit)) == 0) {
+      return {leads != 0 ? limit : 0, leads, leads & m.four};
+    }
+  }
   if ((leads & (leads - 1)) == 0) return {};  // fewer than two
   const unsigned last = 31 - __builtin_clz(leads);
   const uint32_t emitted = leads & below(last);

@@ -15,8 +15,8 @@
 
 namespace smslint::internal {
 
-// How CountUcs2Segments scans: kBest picks AVX2 when the CPU has it (and
-// POPCNT), else SSE2; tests ask for each.
+// How CountUcs2Segments scans: kBest picks AVX2 when the CPU has it (with
+// POPCNT, BMI1/2 and LZCNT), else SSE2; tests ask for each.
 enum class ScanPath { kBest, kScalar, kSse2, kAvx2 };
 
 // Segments of the `n` bytes of UTF-8 at `p` sent as UCS-2. A path the build

@@ -6,6 +6,7 @@
 
 #include <unicode/uchar.h>
 
+#include <cstring>
 #include <random>
 #include <string>
 #include <vector>
@@ -13,6 +14,8 @@
 #include <gtest/gtest.h>
 
 #include "base/utf8.h"
+#include "segments/cluster_steps.h"
+#include "segments/simple_runs.h"
 #include "smslint/segments.h"
 
 namespace smslint {
@@ -211,6 +214,177 @@ TEST(Ucs2CountTest, EveryPieceAtEveryOffsetOfASegmentBoundary) {
                                         std::string(70, 'b')}) {
           ASSERT_TRUE(SameUcs2Count(body + tail)) << fill << " x " << k;
         }
+      }
+    }
+  }
+}
+
+// The window steps take printable ASCII by runs, as code points of class
+// kSimple (neither pictographs nor controls).
+TEST(Ucs2CountTest, PrintableAsciiIsOfTheSimpleClass) {
+  const internal::InlineProperties props{internal::Bits()};
+  for (char32_t cp = 0x20; cp <= 0x7E; ++cp) {
+    EXPECT_EQ(internal::ucs2::ClassTable::Compute(cp, props),
+              internal::ucs2::kSimple)
+        << static_cast<uint32_t>(cp);
+  }
+}
+
+// The SIMD masks of leads of ill-formed sequences: with the right number
+// of continuation bytes after them, exactly the leads DecodeUtf8 rejects;
+// at every position of the window.
+TEST(Ucs2CountTest, InvalidLeadMasksAreTable3_7) {
+  for (int lead = 0xC0; lead <= 0xFF; ++lead) {
+    for (int second = 0x80; second <= 0xBF; ++second) {
+      const uint8_t seq[4] = {static_cast<uint8_t>(lead),
+                              static_cast<uint8_t>(second), 0x80, 0x80};
+      const bool valid = base::DecodeUtf8(seq, seq + 4).valid;
+      for (int at = 0; at < 31; ++at) {
+        uint8_t w[internal::ucs2::kWindow + 8] = {};
+        std::memset(w, 'a', internal::ucs2::kWindow);
+        for (int k = 0; k < 4 && at + k < 32; ++k) w[at + k] = seq[k];
+#if SMSLINT_X86
+        const uint32_t bit = 1u << at;
+        ASSERT_EQ((internal::ucs2::StepClassifySse2(w).invalid & bit) != 0,
+                  !valid)
+            << std::hex << lead << " " << second << " at " << std::dec << at;
+        if (__builtin_cpu_supports("avx2")) {
+          ASSERT_EQ((internal::ucs2::StepClassifyAvx2(w).invalid & bit) != 0,
+                    !valid)
+              << std::hex << lead << " " << second << " at " << std::dec << at;
+        }
+        // No other bit: the other bytes are ASCII and continuation bytes.
+        ASSERT_EQ(internal::ucs2::StepClassifySse2(w).invalid & ~bit, 0u);
+#else
+        (void)valid;
+#endif
+      }
+    }
+  }
+}
+
+// Emoji-heavy text, which the window steps take code point by code point:
+// emoji sequences, flags, keycaps, ASCII between them, long ZWJ chains
+// (a cluster carried over many windows, or longer than a segment), and
+// now and then an ill-formed byte or a shape the general pass must count.
+// `common`: only clusters of the common shapes, none longer than a segment.
+std::string EmojiBody(std::mt19937& rng, bool common = false) {
+  static const std::vector<std::string> kEmoji = {
+      "😀", "🚀", "🇺🇸", "🇯🇵", "🇯", "👍🏽", "👋🏿", "❤️", "☀️", "✨", "✔️", "1️⃣",
+      "#️⃣", "👨‍👩‍👧‍👦", "🏳️‍🌈", "🫱🏻‍🫲🏿", "🙂‍↔️", "🐦‍🔥", "❤️‍🔥", "👩🏽‍🚀", "©️",
+      " ", "  ", "a", "go ", "see you", "\n", "\n", "é", "中", "Ж",
+      // A tag sequence (tags are beyond the class table: not a common
+      // shape), and strays, which may not follow a base.
+      "🏴\xF3\xA0\x81\xA7\xF3\xA0\x81\xA2\xF3\xA0\x81\xB3\xF3\xA0\x81\xA3"
+      "\xF3\xA0\x81\xB4\xF3\xA0\x81\xBF",
+      "\xEF\xB8\x8F", "\xE2\x80\x8D", "\xF0\x9F\x8F\xBD"};
+  static const std::vector<std::string> kRare = {
+      "\x80", "\xF0\x9F\x98", "\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80",
+      "\xE0\x80\xAF", "\xF5", "\xCC\x81",
+      "\xE0\xA4\x95\xE0\xA5\x8D\xE0\xA4\xB7",
+      "\t", "\r\n", "\x7F"};
+  std::uniform_int_distribution<size_t> piece(
+      0, kEmoji.size() - (common ? 5 : 1));
+  std::uniform_int_distribution<size_t> rare(0, kRare.size() - 1);
+  std::uniform_int_distribution<int> kind(0, 99);
+  const int target = std::uniform_int_distribution<int>(0, 900)(rng);
+  std::string s;
+  while (static_cast<int>(s.size()) < target) {
+    const int k = kind(rng);
+    if (k < 2) {
+      if (!common) s += kRare[rare(rng)];
+    } else if (k < 4) {
+      // A ZWJ chain of 2 to 41 emoji (to 13, 46 units, when common).
+      s += "👩";
+      for (int j = std::uniform_int_distribution<int>(1, common ? 12 : 40)(rng);
+           j > 0; --j) {
+        s += (j % 3 == 0) ? "\xE2\x80\x8D👍🏽" : "\xE2\x80\x8D❤️";
+      }
+    } else {
+      s += kEmoji[piece(rng)];
+    }
+  }
+  return s;
+}
+
+TEST(Ucs2CountTest, EqualsTheGeneralPassOnEmojiText) {
+  std::mt19937 rng(15);
+  for (int i = 0; i < 10000; ++i) {
+    const std::string body = EmojiBody(rng);
+    ASSERT_TRUE(SameUcs2Count(body)) << "case " << i;
+  }
+}
+
+TEST(Ucs2CountTest, AnswersItselfOnEmojiText) {
+  // Not through the general pass: the window steps count these.
+  std::mt19937 rng(17);
+  for (int i = 0; i < 10000; ++i) {
+    const std::string body = EmojiBody(rng, true);
+    const uint32_t want = internal::CountSegmentsReference(
+        body, {.encoding = EncodingChoice::kUcs2});
+    const auto* p = reinterpret_cast<const uint8_t*>(body.data());
+    for (const auto path : {internal::ScanPath::kScalar,
+                            internal::ScanPath::kSse2,
+                            internal::ScanPath::kAvx2}) {
+      ASSERT_EQ(internal::CountCommonShapes(p, body.size(), path), want)
+          << "case " << i << " path " << static_cast<int>(path) << ": "
+          << base::CodePointsLabel(body);
+    }
+  }
+}
+
+TEST(Ucs2CountTest, EqualsTheGeneralPassOnMutatedEmojiText) {
+  // Emoji text with bytes changed or cut: ill-formed sequences at every
+  // place of a window.
+  std::mt19937 rng(16);
+  std::uniform_int_distribution<int> byte(0, 255);
+  for (int i = 0; i < 5000; ++i) {
+    std::string body = EmojiBody(rng);
+    if (body.empty()) continue;
+    std::uniform_int_distribution<size_t> at(0, body.size() - 1);
+    for (int k = std::uniform_int_distribution<int>(1, 4)(rng); k > 0; --k) {
+      body[at(rng)] = static_cast<char>(byte(rng));
+    }
+    if (i % 3 == 0) body.resize(at(rng));
+    ASSERT_TRUE(SameUcs2Count(body)) << "case " << i;
+  }
+}
+
+TEST(Ucs2CountTest, EmojiClustersAtEveryOffsetOfASegmentBoundary) {
+  // Fills of clusters the window steps pack (one to eleven units), then a
+  // piece, landing on each position around the 67-unit boundaries.
+  for (const char* fill :
+       {"❤️", "👍🏽", "e\xCC\x81", "🇺🇸", "1️⃣", "a 😀", "👨‍👩‍👧‍👦"}) {
+    for (int k = 1; k < 70; ++k) {
+      std::string body;
+      for (int j = 0; j < k; ++j) body += fill;
+      for (const std::string& piece : kPieces) {
+        for (const std::string& tail :
+             {std::string(), std::string("🫱🏻‍🫲🏿 ok") + std::string(40, 'b')}) {
+          ASSERT_TRUE(SameUcs2Count(body + piece + tail)) << fill << " x " << k;
+        }
+      }
+    }
+  }
+}
+
+TEST(Ucs2CountTest, LongClustersFollowedByShortOnes) {
+  // A cluster of up to a segment (a letter and its accents) after some
+  // text, then runs of one-unit clusters: the segment may close before it
+  // and again before a later one.
+  for (int before = 0; before < 70; before += 3) {
+    for (int accents = 20; accents < 67; ++accents) {
+      std::string body(before, 'a');
+      body += "e";
+      for (int k = 0; k < accents; ++k) body += "\xCC\x81";
+      for (const std::string& tail :
+           {std::string(40, 'b'), "\n\xD0\x96 " + std::string(33, 'c'),
+            std::string("❤️❤️❤️❤️❤️❤️❤️❤️❤️❤️❤️❤️")}) {
+        ASSERT_TRUE(SameUcs2Count(body + tail)) << before << " " << accents;
+        ASSERT_NE(internal::CountCommonShapes(
+                      reinterpret_cast<const uint8_t*>((body + tail).data()),
+                      body.size() + tail.size(), internal::ScanPath::kSse2),
+                  0u);
       }
     }
   }

@@ -12,13 +12,14 @@
 #include <mutex>
 
 #include "base/ascii.h"
+#include "base/once.h"
 #include "base/utf8.h"
 #include "content/lexicon.h"
 
 namespace smslint::internal {
 
 struct PhraseEngine::Lazy {
-  std::once_flag once;
+  base::OnceFlag once;
   std::unique_ptr<re2::RE2> re;
 };
 
@@ -160,7 +161,7 @@ std::string PhraseEngine::CompileAll() const {
 // its own only when it occurs in some body, to find where).
 const re2::RE2& PhraseEngine::Regex(int index, int form) const {
   Lazy& l = c_->regex[form][index];
-  std::call_once(l.once, [&] {
+  l.once.Call([&] {
     const LexiconPattern& p = kLexiconPatterns[index];
     l.re = std::make_unique<re2::RE2>(form == 1 ? p.ascii_regex : p.regex, PatternOptions());
   });
@@ -171,7 +172,7 @@ const re2::RE2* PhraseEngine::Unless(int index, int form) const {
   const LexiconPattern& p = kLexiconPatterns[index];
   if (p.unless.empty()) return nullptr;
   Lazy& l = c_->unless[form][index];
-  std::call_once(l.once, [&] {
+  l.once.Call([&] {
     l.re = std::make_unique<re2::RE2>(form == 1 ? p.ascii_unless : p.unless, PatternOptions());
   });
   return l.re.get();

@@ -39,6 +39,16 @@ void DecodeInto(std::string_view text, std::vector<Cp>& out) {
   }
 }
 
+// Reused per thread: a body's code points are a few kilobytes, and their
+// allocations showed in profiles. Reached through a call that is not
+// inlined: in a shared library every use of a thread_local is a call to
+// __tls_get_addr, and GCC re-derived the address at each use in the loops
+// (~330 calls a realistic message) rather than keep it.
+[[gnu::noinline]] std::vector<Cp>& ScratchCps(int which) {
+  thread_local std::vector<Cp> scratch[2];
+  return scratch[which];
+}
+
 // Gives a reused per-thread buffer's memory back after a huge body (a 4 MiB
 // JSONL line would otherwise stay allocated for the thread's life).
 struct ShrinkAfterUse {
@@ -231,7 +241,7 @@ bool Ascii(std::string_view s) {
 void CheckInvisible(const ContentContext& c) {
   if (Ascii(c.body)) return;  // every listed character is outside ASCII
   // On the body itself: blanking URLs must not hide a zero-width space.
-  thread_local std::vector<Cp> cps;
+  std::vector<Cp>& cps = ScratchCps(1);
   const ShrinkAfterUse shrink{cps};
   DecodeInto(c.body, cps);
   size_t count = 0;
@@ -472,9 +482,7 @@ void CheckTextRules(const ContentContext& c) {
     CheckPunctuation(c, text);
     CheckInvisible(c);  // on the body, which may not be ASCII (a URL's)
   } else {
-    // Reused per thread: a body's code points are a few kilobytes, and
-    // these allocations showed in profiles.
-    thread_local std::vector<Cp> cps;
+    std::vector<Cp>& cps = ScratchCps(0);
     const ShrinkAfterUse shrink{cps};
     DecodeInto(c.view.text(), cps);
     const DecodedText text{cps};

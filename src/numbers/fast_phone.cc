@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/once.h"
 #include "numbers/digit_pattern.h"
 
 // libphonenumber exports its compiled-in metadata (the serialized
@@ -109,7 +110,7 @@ struct Meta {
   // does not parse makes the DFA nullptr, which every caller of Dfa()
   // already reads as "ask libphonenumber".
   struct LazyDfa {
-    std::once_flag once;
+    base::OnceFlag once;
     const PhoneMetadata* source = nullptr;  // owned by Data::collection
     std::unique_ptr<const DigitDfa> dfa;
   };
@@ -214,7 +215,7 @@ Meta Compile(const PhoneMetadata& pm) {
 // cannot be built (then the region's numbers go to libphonenumber).
 const DigitDfa* Dfa(const Meta& m) {
   Meta::LazyDfa& l = *m.lazy;
-  std::call_once(l.once, [&l] {
+  l.once.Call([&l] {
     const PhoneMetadata& pm = *l.source;
     DigitDfa::Builder builder;
     for (int bit = 0; bit < kDescCount; ++bit) {

@@ -79,10 +79,15 @@ std::vector<size_t> AllSpans(const ContentContext& c, std::string_view rule,
   return out;
 }
 
-bool SameStarts(const ContentContext&, const std::vector<size_t>& offers,
-                const std::vector<size_t>& optouts) {
-  return std::all_of(offers.begin(), offers.end(), [&](size_t s) {
-    return std::binary_search(optouts.begin(), optouts.end(), s);
+// Whether an opt-out offer (rule, role) starts at each of `starts`: one
+// anchored match per start rather than every start of the role in the
+// text (AllSpans' starts are exactly the positions where an anchored match
+// exists, so this is the same test).
+bool AllStartWith(const ContentContext& c, std::string_view rule, std::string_view role,
+                  const std::vector<size_t>& starts) {
+  return std::all_of(starts.begin(), starts.end(), [&](size_t s) {
+    return c.AnyHit(rule, role,
+                    [&](int i) { return c.phrases.MatchesAt(i, c.view.words(), s); });
   });
 }
 
@@ -96,7 +101,7 @@ void CheckOptOutRules(const ContentContext& c) {
   if (c.AnyOccurs(kMissingOptOut, "instruction")) {
     // No offer at all needs no look for opt-out ones.
     const std::vector<size_t> offers = AllSpans(c, kConflict, "reserved-offer");
-    if (offers.empty() || SameStarts(c, offers, AllSpans(c, kConflict, "reserved-optout"))) {
+    if (offers.empty() || AllStartWith(c, kConflict, "reserved-optout", offers)) {
       return;
     }
   }

@@ -286,6 +286,12 @@ void PhraseEngine::MatchStarts(int index, std::string_view text,
   }
 }
 
+bool PhraseEngine::MatchesAt(int index, std::string_view text, size_t pos) const {
+  return pos <= text.size() && Regex(index, FormFor(text))
+                                   .Match(text, pos, text.size(), re2::RE2::ANCHOR_START,
+                                          nullptr, 0);
+}
+
 bool PhraseEngine::HasUnless(int index) const {
   return !kLexiconPatterns[index].unless.empty();
 }

@@ -58,6 +58,9 @@ class PhraseEngine {
   // with its boundary character), unless-covered ones included: one DFA
   // pass per match, no captures.
   void MatchStarts(int index, std::string_view text, std::vector<size_t>* out) const;
+  // Whether a match of pattern `index` (unless-covered or not) starts at
+  // `pos` of `text`: one anchored DFA pass that stops when it can.
+  bool MatchesAt(int index, std::string_view text, size_t pos) const;
   bool HasUnless(int index) const;
 
   // Only the first of them (cheaper: stops there).

@@ -172,5 +172,36 @@ TEST(AsciiFormTest, ScanEqualsEveryPatternAsWritten) {
   EXPECT_GT(rejected, 3u);
 }
 
+// MatchStarts' starts are exactly the positions where an anchored match
+// exists (the opt-out rules test offers with MatchesAt on that ground), on
+// ASCII and other text, for every pattern the scan finds.
+TEST(AsciiFormTest, MatchesAtEqualsMatchStarts) {
+  const PhraseEngine& engine = PhraseEngine::Get();
+  std::vector<std::string> texts = Texts();
+  for (const char* s : {"Reply STOP to end, or HELP for help. Text YES to join, STOP to opt out",
+                        "Text STOP to 12345 to win a prize, reply STOP to opt out",
+                        "Réponds STOP pour te désabonner, ou STOP pour gagner",
+                        "Envía BAJA para cancelar, o STOP para recibir ofertas"}) {
+    texts.emplace_back(s);
+  }
+  size_t checked = 0, starts = 0;
+  for (size_t k = 0; k < texts.size(); k += 3) {  // a third of the corpus: time
+    const std::string& t = texts[k];
+    for (int i : engine.Scan(t)) {
+      std::vector<size_t> want;
+      engine.MatchStarts(i, t, &want);
+      std::vector<size_t> got;
+      for (size_t p = 0; p <= t.size(); ++p) {
+        if (engine.MatchesAt(i, t, p)) got.push_back(p);
+      }
+      ASSERT_EQ(got, want) << kLexiconPatterns[i].rule << " on: " << t;
+      ++checked;
+      starts += want.size();
+    }
+  }
+  EXPECT_GT(checked, 500u);
+  EXPECT_GT(starts, 500u);
+}
+
 }  // namespace
 }  // namespace smslint::internal

@@ -15,6 +15,8 @@
 #include <vector>
 
 #include "gen/rule_ids.h"
+#include "message/flat_object.h"
+#include "message/parse_general.h"
 
 namespace smslint {
 
@@ -427,9 +429,56 @@ void Decode(Field field, const std::string& key, const Json& value,
   }
 }
 
-}  // namespace
+// The members of an object, in key order (nlohmann::json's object is a
+// std::map, so which of two spellings is "first" does not depend on their
+// order in the input), into the message.
+template <typename Members>
+void DecodeMembers(const Members& members, Builder& b, ParsedMessage& out) {
+  // The spelling each field was first given under.
+  std::array<std::string, static_cast<size_t>(Field::kCount)> given;
+  for (const auto& [key, value] : members) {
+    const std::optional<Field> field = FindField(key);
+    if (!field) {
+      b.Unknown(key);
+      continue;
+    }
+    // null is the same as leaving the field out, also for duplicates.
+    if (value.is_null()) continue;
+    std::string& first = given[static_cast<size_t>(*field)];
+    if (!first.empty()) {
+      b.Duplicate(key, first);
+      continue;
+    }
+    first = key;
+    Decode(*field, key, value, b, out.message);
+  }
+}
 
-ParsedMessage ParseMessage(std::string_view json, size_t line_number) {
+// The usual line (a flat object of strings, booleans and nulls) without
+// nlohmann's lexer (message/flat_object.h); the same result as below.
+bool ParseFlat(std::string_view json, size_t line_number, ParsedMessage& out) {
+  auto flat = internal::ReadFlatObject(json);
+  if (!flat) return false;
+  std::vector<std::pair<std::string, Json>> members;
+  members.reserve(flat->size());
+  for (auto& [key, v] : *flat) {
+    switch (v.kind) {
+      case internal::FlatValue::Kind::kString:
+        members.emplace_back(std::move(key), Json(std::move(v.text)));
+        break;
+      case internal::FlatValue::Kind::kTrue: members.emplace_back(std::move(key), Json(true)); break;
+      case internal::FlatValue::Kind::kFalse: members.emplace_back(std::move(key), Json(false)); break;
+      case internal::FlatValue::Kind::kNull: members.emplace_back(std::move(key), Json(nullptr)); break;
+    }
+  }
+  std::sort(members.begin(), members.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  Builder b(out, line_number);
+  DecodeMembers(members, b, out);
+  return true;
+}
+
+ParsedMessage ParseAny(std::string_view json, size_t line_number, bool fast) {
   ParsedMessage out;
   const std::string ln = std::to_string(line_number);
   if (json.find_first_not_of(" \t\r") == std::string_view::npos) {
@@ -453,6 +502,7 @@ ParsedMessage ParseMessage(std::string_view json, size_t line_number) {
   if (const size_t nul = json.find('\0'); nul != std::string_view::npos) {
     return invalid("NUL byte in the input", nul);
   }
+  if (fast && ParseFlat(json, line_number, out)) return out;
   try {
     Json::sax_parse(json.begin(), json.end(), &sax);
   } catch (const Json::exception& e) {
@@ -472,27 +522,25 @@ ParsedMessage ParseMessage(std::string_view json, size_t line_number) {
     b.WrongType("(line)", "an object", j);
     return out;
   }
-  // The spelling each field was first given under. Keys come in sorted
-  // order (nlohmann::json's object is a std::map), so which of two
-  // spellings is "first" does not depend on their order in the input.
-  std::array<std::string, static_cast<size_t>(Field::kCount)> given;
-  for (const auto& [key, value] : j.items()) {
-    const std::optional<Field> field = FindField(key);
-    if (!field) {
-      b.Unknown(key);
-      continue;
-    }
-    // null is the same as leaving the field out, also for duplicates.
-    if (value.is_null()) continue;
-    std::string& first = given[static_cast<size_t>(*field)];
-    if (!first.empty()) {
-      b.Duplicate(key, first);
-      continue;
-    }
-    first = key;
-    Decode(*field, key, value, b, out.message);
-  }
+  std::vector<std::pair<std::string, const Json&>> members;
+  members.reserve(j.size());
+  for (const auto& [key, value] : j.items()) members.emplace_back(key, value);
+  DecodeMembers(members, b, out);
   return out;
+}
+
+}  // namespace
+
+namespace internal {
+
+ParsedMessage ParseMessageGeneral(std::string_view json, size_t line_number) {
+  return ParseAny(json, line_number, /*fast=*/false);
+}
+
+}  // namespace internal
+
+ParsedMessage ParseMessage(std::string_view json, size_t line_number) {
+  return ParseAny(json, line_number, /*fast=*/true);
 }
 
 }  // namespace smslint

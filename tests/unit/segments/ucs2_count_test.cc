@@ -7,6 +7,7 @@
 #include <unicode/uchar.h>
 
 #include <cstring>
+#include <initializer_list>
 #include <random>
 #include <string>
 #include <vector>
@@ -50,14 +51,15 @@ TEST(Ucs2CountTest, UncheckedLeadsStartOnlyWellFormedSimpleCodePoints) {
   }
 }
 
-// The UCS-2 count of every scan path equals the general pass's.
-testing::AssertionResult SameUcs2Count(const std::string& body) {
+// `count` gives the general pass's count for `body` on each of `paths`.
+template <typename Count>
+testing::AssertionResult AgreesWithGeneralPass(const std::string& body, Count count,
+                                               std::initializer_list<internal::ScanPath> paths) {
   const uint32_t want = internal::CountSegmentsReference(
       body, {.encoding = EncodingChoice::kUcs2});
   const auto* p = reinterpret_cast<const uint8_t*>(body.data());
-  for (const auto path : {internal::ScanPath::kBest, internal::ScanPath::kScalar,
-                          internal::ScanPath::kSse2, internal::ScanPath::kAvx2}) {
-    const uint32_t got = internal::CountUcs2Segments(p, body.size(), path);
+  for (const auto path : paths) {
+    const uint32_t got = count(p, body.size(), path);
     if (got != want) {
       return testing::AssertionFailure()
              << "path " << static_cast<int>(path) << ": " << got
@@ -66,6 +68,28 @@ testing::AssertionResult SameUcs2Count(const std::string& body) {
     }
   }
   return testing::AssertionSuccess();
+}
+
+// The UCS-2 count of every scan path equals the general pass's.
+testing::AssertionResult SameUcs2Count(const std::string& body) {
+  return AgreesWithGeneralPass(
+      body,
+      [](const uint8_t* p, size_t n, internal::ScanPath path) {
+        return internal::CountUcs2Segments(p, n, path);
+      },
+      {internal::ScanPath::kBest, internal::ScanPath::kScalar, internal::ScanPath::kSse2,
+       internal::ScanPath::kAvx2});
+}
+
+// CountCommonShapes answers `body` itself (not through the general pass),
+// with the general pass's count, on every scan path.
+testing::AssertionResult CommonShapesAnswer(const std::string& body) {
+  return AgreesWithGeneralPass(
+      body,
+      [](const uint8_t* p, size_t n, internal::ScanPath path) {
+        return internal::CountCommonShapes(p, n, path);
+      },
+      {internal::ScanPath::kScalar, internal::ScanPath::kSse2, internal::ScanPath::kAvx2});
 }
 
 // Pieces of text of every kind the scan treats differently.
@@ -157,16 +181,7 @@ TEST(Ucs2CountTest, AnswersItselfOnCommonShapes) {
   std::mt19937 rng(3);
   for (int i = 0; i < 20000; ++i) {
     const std::string body = RandomBody(rng, kCommonPieces, false);
-    const uint32_t want = internal::CountSegmentsReference(
-        body, {.encoding = EncodingChoice::kUcs2});
-    const auto* p = reinterpret_cast<const uint8_t*>(body.data());
-    for (const auto path : {internal::ScanPath::kScalar,
-                            internal::ScanPath::kSse2,
-                            internal::ScanPath::kAvx2}) {
-      ASSERT_EQ(internal::CountCommonShapes(p, body.size(), path), want)
-          << "case " << i << " path " << static_cast<int>(path) << ": "
-          << base::CodePointsLabel(body);
-    }
+    ASSERT_TRUE(CommonShapesAnswer(body)) << "case " << i;
   }
 }
 
@@ -320,16 +335,7 @@ TEST(Ucs2CountTest, AnswersItselfOnEmojiText) {
   std::mt19937 rng(17);
   for (int i = 0; i < 10000; ++i) {
     const std::string body = EmojiBody(rng, true);
-    const uint32_t want = internal::CountSegmentsReference(
-        body, {.encoding = EncodingChoice::kUcs2});
-    const auto* p = reinterpret_cast<const uint8_t*>(body.data());
-    for (const auto path : {internal::ScanPath::kScalar,
-                            internal::ScanPath::kSse2,
-                            internal::ScanPath::kAvx2}) {
-      ASSERT_EQ(internal::CountCommonShapes(p, body.size(), path), want)
-          << "case " << i << " path " << static_cast<int>(path) << ": "
-          << base::CodePointsLabel(body);
-    }
+    ASSERT_TRUE(CommonShapesAnswer(body)) << "case " << i;
   }
 }
 

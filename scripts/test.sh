@@ -66,6 +66,9 @@ run_suite() {  # build dir, [--only], meson setup args..., -- meson test args...
     meson setup "$dir" --wrap-mode=nodownload "${setup[@]}" >/dev/null || return 2
   fi
   if ((only)); then  # build only the programs of the suites run
+    # Regenerate first when a meson.build changed (a new test), so that the
+    # list of programs is the current one.
+    ninja -C "$dir" build.ninja >/dev/null || return 2
     while [ $# -gt 0 ]; do
       [ "$1" = "--suite" ] && suites+=("$2")
       shift

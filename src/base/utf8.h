@@ -97,9 +97,10 @@ void AppendCodePointLabel(std::string* out, char32_t cp);
 
 std::string CodePointsLabel(std::string_view utf8);
 
-// Appends the UTF-8 form of cp.
+// Appends the UTF-8 form of cp (to anything with push_back(char); usable in
+// constant expressions with such a type).
 template <typename String>
-void AppendUtf8(String& out, char32_t cp) {
+constexpr void AppendUtf8(String& out, char32_t cp) {
   if (cp < 0x80) {
     out.push_back(static_cast<char>(cp));
   } else if (cp < 0x800) {

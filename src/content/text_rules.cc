@@ -9,6 +9,7 @@
 
 #include <array>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -238,8 +239,57 @@ bool Ascii(std::string_view s) {
   return true;
 }
 
+// The UTF-8 bytes of the listed invisible code points and of the ZWJ.
+struct Utf8Seq {
+  std::array<uint8_t, 4> bytes{};
+  size_t len = 0;
+  constexpr void push_back(char c) { bytes[len++] = static_cast<uint8_t>(c); }
+};
+constexpr Utf8Seq EncodeUtf8(char32_t cp) {
+  Utf8Seq s;
+  base::AppendUtf8(s, cp);
+  return s;
+}
+constexpr auto kInvisibleSeqs = [] {
+  std::array<Utf8Seq, kInvisibleCodePoints.size() + 1> out{};
+  for (size_t i = 0; i < kInvisibleCodePoints.size(); ++i) {
+    out[i] = EncodeUtf8(kInvisibleCodePoints[i]);
+  }
+  out.back() = EncodeUtf8(kZeroWidthJoiner);
+  return out;
+}();
+constexpr auto kInvisibleLead = [] {
+  std::array<bool, 256> lead{};
+  for (const Utf8Seq& s : kInvisibleSeqs) lead[s.bytes[0]] = true;
+  return lead;
+}();
+static_assert(std::all_of(kInvisibleCodePoints.begin(), kInvisibleCodePoints.end(),
+                          [](char32_t cp) { return cp >= 0x80; }),
+              "CheckInvisible skips ASCII bodies");
+
+// Whether `body` can hold a listed invisible code point or the ZWJ: the
+// bytes of one occur. Exact: valid UTF-8 has one encoding per code point,
+// and the decoder starts afresh at every lead byte, so a code point is
+// decoded exactly where its bytes are. Most non-ASCII text (accents, CJK,
+// Cyrillic, emoji without ZWJ) has none, and skips decoding the body.
+bool MayHaveInvisible(std::string_view body) {
+  const auto* p = reinterpret_cast<const uint8_t*>(body.data());
+  const size_t n = body.size();
+  for (size_t i = 0; i < n; ++i) {
+    if (!kInvisibleLead[p[i]]) continue;
+    for (const Utf8Seq& s : kInvisibleSeqs) {
+      if (s.bytes[0] == p[i] && n - i >= s.len &&
+          std::memcmp(p + i, s.bytes.data(), s.len) == 0) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 void CheckInvisible(const ContentContext& c) {
   if (Ascii(c.body)) return;  // every listed character is outside ASCII
+  if (!MayHaveInvisible(c.body)) return;
   // On the body itself: blanking URLs must not hide a zero-width space.
   std::vector<Cp>& cps = ScratchCps(1);
   const ShrinkAfterUse shrink{cps};

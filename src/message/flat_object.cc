@@ -85,23 +85,6 @@ class Reader {
     *u = v;
     return true;
   }
-  static void AppendUtf8(uint32_t cp, std::string* out) {
-    if (cp < 0x80) {
-      out->push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-      out->push_back(static_cast<char>(0xC0 | cp >> 6));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-      out->push_back(static_cast<char>(0xE0 | cp >> 12));
-      out->push_back(static_cast<char>(0x80 | (cp >> 6 & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-      out->push_back(static_cast<char>(0xF0 | cp >> 18));
-      out->push_back(static_cast<char>(0x80 | (cp >> 12 & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (cp >> 6 & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
-  }
   // At a backslash: one escape, decoded into `out`.
   bool Escape(std::string* out) {
     ++p_;
@@ -128,7 +111,7 @@ class Reader {
       if (!TakeWord("\\u") || !Unit(&low) || low < 0xDC00 || low > 0xDFFF) return false;
       u = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00);
     }
-    AppendUtf8(u, out);
+    base::AppendUtf8(*out, u);
     return true;
   }
 

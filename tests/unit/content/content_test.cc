@@ -1,6 +1,7 @@
 // The content-risk engine: spans, gates, the score and its bands, and the
 // options that change them. The per-rule table examples are in
 // content_examples_test.cc; these check what the examples cannot.
+#include <cstdio>
 #include <optional>
 #include <string>
 #include <vector>
@@ -330,6 +331,44 @@ TEST(ContentTest, InvisibleCharacterSpanAndCount) {
   EXPECT_EQ(d->span->byte_begin, 2u);
   EXPECT_EQ(d->span->utf16_begin, 2u);
   EXPECT_EQ(d->span->utf16_end, 3u);
+}
+
+// Every listed invisible code point (and a ZWJ away from emoji) is found in
+// otherwise non-ASCII text, also right after ill-formed bytes that a
+// decoder drops (the rule looks for their bytes before decoding a body).
+TEST(ContentTest, EveryInvisibleCodePointIsFound) {
+  const Linter linter;
+  auto utf8 = [](char32_t cp) {
+    std::string s;
+    if (cp < 0x800) {
+      s += static_cast<char>(0xC0 | cp >> 6);
+    } else {
+      s += static_cast<char>(0xE0 | cp >> 12);
+      s += static_cast<char>(0x80 | (cp >> 6 & 0x3F));
+    }
+    s += static_cast<char>(0x80 | (cp & 0x3F));
+    return s;
+  };
+  std::vector<char32_t> cps(internal::kInvisibleCodePoints.begin(),
+                            internal::kInvisibleCodePoints.end());
+  cps.push_back(internal::kZeroWidthJoiner);
+  for (const char32_t cp : cps) {
+    for (const std::string& before : {std::string("caf\xC3\xA9 "), std::string("\xE2\x80"),
+                                      std::string("\xF0"), std::string("\xC2")}) {
+      const std::string body = before + "fr" + utf8(cp) + "ee gift";
+      const Report r = linter.Lint(Body(body));
+      const Diagnostic* d = Find(r, "content/invisible-characters");
+      ASSERT_NE(d, nullptr) << std::hex << static_cast<uint32_t>(cp) << " after "
+                            << before.size() << " bytes";
+      char want[16];
+      std::snprintf(want, sizeof want, "U+%04X", static_cast<unsigned>(cp));
+      EXPECT_EQ(d->Arg("code_point"), want);
+    }
+  }
+  // Non-ASCII text without them: none.
+  EXPECT_EQ(Find(linter.Lint(Body("caf\xC3\xA9 \xE2\x82\xAC \xE4\xBD\xA0\xE5\xA5\xBD")),
+                 "content/invisible-characters"),
+            nullptr);
 }
 
 TEST(ContentTest, LexicalRulesIgnoreTextInsideUrls) {

@@ -1,6 +1,5 @@
 #include "base/utf8.h"
 
-#include <cstdio>
 #include <cstring>
 
 namespace smslint::base {

@@ -211,7 +211,8 @@ void NameStrongest(std::string_view text, size_t strongest,
     while (begin < end && IsSpace(text[begin])) ++begin;
     while (end > begin && IsSpace(text[end - 1])) --end;
     // Two letters or a phrase fragment say little to a reader.
-    if (end - begin < 3 || std::any_of(text.begin() + begin, text.begin() + end, IsSpace)) return;
+    if (end - begin < 3 || std::any_of(text.begin() + begin, text.begin() + end, IsSpace))
+      return;
     while (begin > 0 && IsContinuation(text[begin])) --begin;
     while (end < text.size() && IsContinuation(text[end])) ++end;
     const NgramVerdict::Strong s{begin, end, weight};
@@ -226,13 +227,17 @@ void NameStrongest(std::string_view text, size_t strongest,
   // Most n-grams are too weak to name: that test is inlined in the walk,
   // the rest is a call. N-grams with a space inside are never named, so
   // the walk does not hash them.
-  ForEachNgram<true>(text, kModelShape,
-               [&](uint32_t bucket, uint32_t begin, uint32_t end) __attribute__((always_inline)) {
-                 if (kDense[bucket] >= kNameMin) [[unlikely]] consider(bucket, begin, end);
-               });
+  ForEachNgram<true>(
+      text, kModelShape,
+      [&](uint32_t bucket, uint32_t begin, uint32_t end)
+          __attribute__((always_inline)) {
+            if (kDense[bucket] >= kNameMin) [[unlikely]]
+              consider(bucket, begin, end);
+          });
   auto lower = [&](const NgramVerdict::Strong& s) {
     std::string out(text.substr(s.begin, s.end - s.begin));
-    for (char& ch : out) ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch | 0x20) : ch;
+    for (char& ch : out)
+      ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch | 0x20) : ch;
     return out;
   };
   std::vector<std::string> named;

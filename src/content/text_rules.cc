@@ -8,7 +8,6 @@
 #include <unicode/uspoof.h>
 
 #include <array>
-#include <cstdio>
 #include <cstring>
 #include <string>
 #include <vector>

@@ -1,6 +1,5 @@
 #include "message/flat_object.h"
 
-#include <algorithm>
 #include <cstdint>
 
 #include "base/utf8.h"
@@ -33,7 +32,6 @@ class Reader {
     return true;
   }
   bool AtEnd() const { return p_ == end_; }
-  uint8_t Peek() const { return p_ < end_ ? *p_ : 0; }
 
   // A string after its opening quote, into `out`; false on anything the
   // general parser would reject (or that this reader does not handle).

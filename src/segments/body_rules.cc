@@ -3,9 +3,8 @@
 #include <cstdio>
 #include <algorithm>
 #include <string>
+#include <unordered_map>
 #include <vector>
-
-#include <absl/container/flat_hash_map.h>
 
 #include "base/utf16_span.h"
 #include "base/utf8.h"
@@ -54,11 +53,9 @@ void CheckForcesUcs2(const Message& m, const SegmentInfo& info,
     size_t count;
   };
   // In order of first appearance; the index finds a character in constant
-  // time (a body of 32k distinct characters was quadratic). Abseil's
-  // open-addressing map: std::unordered_map's node per character showed in
-  // profiles of realistic traffic.
+  // time (a body of 32k distinct characters was quadratic).
   std::vector<Distinct> distinct;
-  absl::flat_hash_map<std::string_view, size_t> index;
+  std::unordered_map<std::string_view, size_t> index;
   index.reserve(std::min<size_t>(info.non_gsm.size(), 4096));
   for (const NonGsmCharacter& c : info.non_gsm) {
     const auto [it, inserted] = index.try_emplace(c.text, distinct.size());
